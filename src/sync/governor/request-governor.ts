@@ -1,0 +1,118 @@
+// One governor per store: it knows the platform's budget from what the connector reports after
+// each request and makes acquire() wait exactly long enough that the budget never runs dry.
+//
+// - Shopify's cost bucket: the bucket refills at restorePerSecond up to maximum. We believe the
+//   reported `available` was measured when the request was SENT (conservative by the round trip),
+//   and count requests still in flight as already spent.
+// - BigCommerce's request window: `left` requests until the window resets; once spent, wait for
+//   the reset.
+// - retry-after (429 anywhere): every request to the store pauses until it has passed.
+import type { RateSignal, RequestGovernor } from '../../channels/channel.ts';
+import { systemClock, type Clock } from './clock.ts';
+
+interface Reservation {
+  cost: number;
+  sentAt: number;
+}
+
+type Budget =
+  | { kind: 'unknown' }
+  | { kind: 'cost-bucket'; available: number; maximum: number; restorePerSecond: number; measuredAt: number }
+  | { kind: 'request-window'; left: number; quota: number; resetAt: number; windowMs: number };
+
+/** A reservation whose request never reported back (network error) stops counting after this. */
+const RESERVATION_TTL_MS = 10_000;
+/** Until the first report we let one request through at a time and poll for the answer this often. */
+const UNKNOWN_POLL_MS = 5;
+
+export interface GovernorStats {
+  acquired: number;
+  waitedMs: number;
+}
+
+export class StoreRequestGovernor implements RequestGovernor {
+  private budget: Budget = { kind: 'unknown' };
+  private inFlight: Reservation[] = [];
+  private pausedUntil = 0;
+  private queue: Promise<void> = Promise.resolve();
+  readonly stats: GovernorStats = { acquired: 0, waitedMs: 0 };
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  acquire(estimatedCost: number): Promise<void> {
+    const cost = Math.max(0, estimatedCost);
+    // Callers are served one at a time, in order, so a large request is not starved by small ones.
+    const turn = this.queue.then(() => this.waitForRoom(cost));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  report(signal: RateSignal): void {
+    const now = this.clock.now();
+    if (signal.kind === 'retry-after') {
+      this.pausedUntil = Math.max(this.pausedUntil, now + signal.ms);
+      this.inFlight.shift();
+      return;
+    }
+    const finished = this.inFlight.shift();
+    if (signal.kind === 'cost-bucket') {
+      this.budget = {
+        kind: 'cost-bucket',
+        available: signal.available,
+        maximum: signal.maximum,
+        restorePerSecond: signal.restorePerSecond,
+        measuredAt: finished?.sentAt ?? now,
+      };
+    } else {
+      this.budget = {
+        kind: 'request-window',
+        left: signal.left,
+        quota: signal.quota,
+        resetAt: now + signal.resetMs,
+        windowMs: signal.windowMs,
+      };
+    }
+  }
+
+  /** Milliseconds until a request of this cost may go; 0 = now. */
+  delayFor(cost: number): number {
+    const now = this.clock.now();
+    this.inFlight = this.inFlight.filter((r) => now - r.sentAt < RESERVATION_TTL_MS);
+    if (now < this.pausedUntil) return this.pausedUntil - now;
+    const reserved = this.inFlight.reduce((sum, r) => sum + r.cost, 0);
+    const budget = this.budget;
+    switch (budget.kind) {
+      case 'unknown':
+        return this.inFlight.length === 0 ? 0 : UNKNOWN_POLL_MS;
+      case 'cost-bucket': {
+        const elapsed = Math.max(0, now - budget.measuredAt) / 1000;
+        const available = Math.min(budget.maximum, budget.available + elapsed * budget.restorePerSecond) - reserved;
+        if (available >= cost) return 0;
+        if (budget.restorePerSecond <= 0) return 1000;
+        return Math.ceil(((cost - available) / budget.restorePerSecond) * 1000);
+      }
+      case 'request-window': {
+        if (now >= budget.resetAt) {
+          // A new window: the quota again, less what is still in flight from the old one.
+          return this.inFlight.length < Math.max(1, budget.quota) ? 0 : UNKNOWN_POLL_MS;
+        }
+        return budget.left - this.inFlight.length >= 1 ? 0 : budget.resetAt - now;
+      }
+    }
+  }
+
+  private async waitForRoom(cost: number): Promise<void> {
+    for (;;) {
+      const delay = this.delayFor(cost);
+      if (delay <= 0) break;
+      this.stats.waitedMs += delay;
+      await this.clock.sleep(delay);
+    }
+    const now = this.clock.now();
+    if (this.budget.kind === 'request-window' && now >= this.budget.resetAt) {
+      this.budget = { ...this.budget, left: this.budget.quota, resetAt: now + this.budget.windowMs };
+    }
+    this.inFlight.push({ cost, sentAt: now });
+    this.stats.acquired += 1;
+  }
+}
