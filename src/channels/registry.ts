@@ -1,0 +1,55 @@
+// Platform → connector. Each connector lives in src/channels/<platform>/index.ts and exports
+// `createChannel: ChannelFactory`; it is loaded on first use so a platform costs nothing until a
+// store of it is connected.
+import type { ChannelFactory, Platform } from './channel.ts';
+
+export const PLATFORMS: readonly Platform[] = ['shopify', 'woocommerce', 'bigcommerce'];
+
+export class ChannelRegistryError extends Error {
+  constructor(
+    readonly code: 'unknown_platform' | 'no_connector',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChannelRegistryError';
+  }
+}
+
+export function isPlatform(value: string): value is Platform {
+  return (PLATFORMS as readonly string[]).includes(value);
+}
+
+const loaded = new Map<Platform, ChannelFactory>();
+const overrides = new Map<Platform, ChannelFactory>();
+
+/** For tests of the engine with a second implementation; production code never calls it. */
+export function registerChannelFactory(platform: Platform, factory: ChannelFactory | null): void {
+  if (factory) overrides.set(platform, factory);
+  else overrides.delete(platform);
+}
+
+export async function loadChannelFactory(platform: string): Promise<ChannelFactory> {
+  if (!isPlatform(platform)) {
+    throw new ChannelRegistryError('unknown_platform', `Unknown platform "${platform}": use one of ${PLATFORMS.join(', ')}.`);
+  }
+  const override = overrides.get(platform);
+  if (override) return override;
+  const cached = loaded.get(platform);
+  if (cached) return cached;
+  let module: { createChannel?: unknown };
+  try {
+    module = await import(`./${platform}/index.ts`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(`/${platform}/index.ts`)) {
+      throw new ChannelRegistryError('no_connector', `Stockroom has no ${platform} connector yet.`);
+    }
+    throw error;
+  }
+  if (typeof module.createChannel !== 'function') {
+    throw new ChannelRegistryError('no_connector', `The ${platform} connector does not export createChannel.`);
+  }
+  const factory = module.createChannel as ChannelFactory;
+  loaded.set(platform, factory);
+  return factory;
+}
