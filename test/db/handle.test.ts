@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { inTransaction } from '../../src/db/transaction.ts';
+import { newId, nowIso } from '../../src/db/ids.ts';
+import { forEachDialect } from '../support/databases.ts';
+
+forEachDialect('database handle', (getHandle) => {
+  it('creates every core table on open', async () => {
+    const { db } = getHandle();
+    for (const table of ['account', 'location', 'product_group', 'brand', 'supplier', 'tax_group', 'product', 'variant', 'stock_movement', 'stock_level', 'stock_change_mark'] as const) {
+      const rows = await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).execute();
+      expect(rows[0].n).toBe(0);
+    }
+  });
+
+  it('commits a transaction as a whole and rolls it back as a whole', async () => {
+    const handle = getHandle();
+    const id = newId();
+    await inTransaction(handle, async (trx) => {
+      await trx.insertInto('account').values({ id, name: `A ${id}`, currency: 'GBP', created_at: nowIso() }).execute();
+    });
+    await expect(
+      inTransaction(handle, async (trx) => {
+        await trx.insertInto('account').values({ id: newId(), name: `B ${id}`, currency: 'GBP', created_at: nowIso() }).execute();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const names = (await handle.db.selectFrom('account').select('name').where('name', 'like', `% ${id}`).execute()).map((row) => row.name);
+    expect(names).toEqual([`A ${id}`]);
+  });
+
+  it('reads big integers back as numbers', async () => {
+    const { db } = getHandle();
+    const row = await db.selectNoFrom(sql<number>`cast(9007199254740 as bigint)`.as('n')).executeTakeFirstOrThrow();
+    expect(row.n).toBe(9007199254740);
+  });
+});
+
+describe('ids', () => {
+  it("sort in creation order, also within one millisecond, and do not collide", async () => {
+    const first = newId();
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const ids = Array.from({ length: 1000 }, () => newId());
+    expect(new Set(ids).size).toBe(1000);
+    expect(ids.every((id) => id > first)).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});
+
+forEachDialect('migrations', (getHandle, getDatabase) => {
+  it('record each migration once and reopening the database applies nothing twice', async () => {
+    const { openDatabase } = await import('../../src/db/handle.ts');
+    const again = await openDatabase(getDatabase().options);
+    try {
+      const rows = await again.db
+        .selectFrom('kysely_migration' as never)
+        .select(sql<string>`name`.as('name'))
+        .execute();
+      const names = rows.map((row) => row.name);
+      expect(names).toContain('0001_core');
+      expect(new Set(names).size).toBe(names.length);
+    } finally {
+      await again.close();
+    }
+    expect(getHandle().dialect).toBe(getDatabase().dialect);
+  });
+});
