@@ -1,0 +1,38 @@
+// The auth tables (created by src/db/migrations/0002_auth.ts), added to the shared Database type.
+import type { Generated } from 'kysely';
+
+export interface AuthUserTable {
+  id: string;
+  account_id: string;
+  /** Trimmed and lower-cased; unique per account. */
+  email: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface AuthSessionTable {
+  /** SHA-256 of the cookie value; the value itself is never stored. */
+  token_hash: string;
+  account_id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  account_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: Generated<string | null>;
+}
+
+declare module '../db/schema.ts' {
+  interface Database {
+    auth_user: AuthUserTable;
+    auth_session: AuthSessionTable;
+    api_token: ApiTokenTable;
+  }
+}

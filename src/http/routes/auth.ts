@@ -1,0 +1,70 @@
+// Login, logout and "who am I" for the browser: a session cookie (httpOnly, SameSite=Lax,
+// Secure over https).
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate, findUser } from '../../auth/users.ts';
+import { endSession, startSession } from '../../auth/sessions.ts';
+import { findAccountName } from '../account-lookup.ts';
+import type { ApiRouter } from '../route-registry.ts';
+import { ApiError } from '../api-error.ts';
+import { SESSION_COOKIE } from '../request-auth.ts';
+
+const whoAmI = z.object({
+  user: z.object({ id: z.string(), email: z.string() }),
+  account: z.object({ id: z.string(), name: z.string() }),
+});
+
+function cookieOptions(request: FastifyRequest) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: request.protocol === 'https' };
+}
+
+export function register(router: ApiRouter): void {
+  const { db } = router.context.handle;
+
+  router.add({
+    method: 'POST',
+    url: '/api/auth/login',
+    summary: 'Log in with email and password; sets the session cookie',
+    tags: ['auth'],
+    public: true,
+    body: z.strictObject({ email: z.string().min(1), password: z.string().min(1) }),
+    response: whoAmI,
+    handler: async ({ body, request, reply }) => {
+      const user = await authenticate(db, body.email, body.password);
+      if (!user) throw new ApiError(401, 'invalid_credentials', 'The email or password is not right.');
+      const session = await startSession(db, user);
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(request), expires: session.expiresAt });
+      return { user: { id: user.id, email: user.email }, account: { id: user.accountId, name: await findAccountName(db, user.accountId) } };
+    },
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/auth/logout',
+    summary: 'End the current session',
+    tags: ['auth'],
+    handler: async ({ caller, request, reply }) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (caller.via === 'session' && token) await endSession(db, token);
+      clearCookie(reply, request);
+      return undefined;
+    },
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/auth/me',
+    summary: 'The logged-in user and their account',
+    tags: ['auth'],
+    response: whoAmI,
+    handler: async ({ caller }) => {
+      const user = await findUser(db, caller.accountId, caller.userId);
+      if (!user) throw new ApiError(401, 'unauthenticated', 'This login no longer exists.');
+      return { user: { id: user.id, email: user.email }, account: { id: caller.accountId, name: await findAccountName(db, caller.accountId) } };
+    },
+  });
+}
+
+function clearCookie(reply: FastifyReply, request: FastifyRequest): void {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+}
