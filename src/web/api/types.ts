@@ -1,0 +1,150 @@
+// The shapes the web app reads from the API (see the brief's HTTP API contract). Fields the
+// server may leave out are optional, so a screen shows what it has instead of breaking.
+
+export interface SessionInfo {
+  user: { id: string; email: string };
+  account: { id: string; name: string };
+}
+
+export interface User {
+  id: string;
+  email: string;
+  createdAt?: string;
+}
+
+export interface MasterItem {
+  id: string;
+  name: string;
+  /** Tax groups carry a rate (percent, decimal string or number). */
+  rate?: string | number;
+  system?: boolean;
+}
+
+export type MasterKind = 'product-groups' | 'brands' | 'suppliers' | 'tax-groups' | 'locations';
+
+export type ProductType = 'fixed' | 'per_unit';
+
+export interface Attribute {
+  name: string;
+  values: string[];
+}
+
+export interface Variant {
+  id?: string;
+  productId?: string;
+  productName?: string;
+  sku: string | null;
+  barcode: string | null;
+  price: string | null;
+  costPrice: string | null;
+  weight?: string | number | null;
+  values: string[];
+  onHand?: number;
+  stock?: number;
+}
+
+export interface StoreLink {
+  storeId: string;
+  storeName?: string;
+  platform?: string;
+  state?: string;
+  syncState?: string;
+  lastError?: string | null;
+}
+
+export interface Product {
+  id: string;
+  name: string;
+  description?: string | null;
+  status?: string;
+  productGroupId: string | null;
+  brandId: string | null;
+  supplierId: string | null;
+  productType: ProductType | null;
+  unit: string | null;
+  taxGroupId: string | null;
+  costPrice?: string | null;
+  ecommerce: boolean;
+  attributes?: Attribute[];
+  variants?: Variant[];
+  variantCount?: number;
+  price?: string | null;
+  onHand?: number;
+  missingFields?: string[];
+  unallocated?: boolean;
+  stores?: StoreLink[];
+  links?: StoreLink[];
+  syncState?: string | null;
+  lastError?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Store {
+  id: string;
+  platform: string;
+  name: string;
+  url: string;
+  state?: string;
+  lastSyncAt?: string | null;
+  lastError?: string | null;
+  drift?: number | null;
+  driftCount?: number | null;
+  buffer?: number;
+  attributePolicy?: 'merge' | 'skip';
+  locationId?: string | null;
+  ordersLocationId?: string | null;
+  limits?: { maxOptions?: number; maxVariants?: number };
+  localProducts?: number;
+}
+
+export interface LocalProduct {
+  productId: string;
+  name: string;
+  preselected: boolean;
+  selected?: boolean;
+  fits: string;
+}
+
+export interface PublishPlan {
+  created: { productId: string; name: string }[];
+  blocked: { productId: string; name: string; reason: string }[];
+  failed?: { productId: string; name: string; reason: string }[];
+}
+
+export interface Job {
+  id: string;
+  kind: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  storeId?: string | null;
+  progress: { done: number; total: number };
+  results: unknown[];
+  errors: { item: string; reason: string }[];
+  createdAt?: string;
+}
+
+export interface DriftRow {
+  sku: string;
+  location?: string;
+  expected: number;
+  store: number;
+}
+
+export interface SyncLogEntry {
+  id: string;
+  storeId?: string;
+  storeName?: string;
+  kind: string;
+  items?: number;
+  outcome: string;
+  durationMs?: number;
+  error?: string | null;
+  jobId?: string | null;
+  at?: string;
+  createdAt?: string;
+}

@@ -1,0 +1,192 @@
+// Inventory → Products: server-paged grid of products (or, with See Variants, every variant),
+// column sets, column filters mapped to the list API, inline edit and bulk edit.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellValueChangedEvent, GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import { api, errorSentence } from '../api/client.ts';
+import type { Page, Product, Variant } from '../api/types.ts';
+import { navigate } from '../app/router.ts';
+import { useMasterData } from '../ui/useMasterData.ts';
+import { Empty, ErrorText, Notice } from '../ui/feedback.tsx';
+import { BulkEditPanel } from './BulkEditPanel.tsx';
+import { dataFieldSets, productColumns, variantColumns, UNALLOCATED, type DataFields } from './columns.tsx';
+import { gridRequestToQuery } from './gridQuery.ts';
+import { gridTheme } from './gridTheme.ts';
+
+const blockSize = 100;
+type Row = Product | Variant;
+
+export function ProductsScreen() {
+  const master = useMasterData();
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const [showVariants, setShowVariants] = useState(false);
+  const [fields, setFields] = useState<DataFields>('general');
+  const [total, setTotal] = useState<number | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [editError, setEditError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Product[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [unallocatedOnly, setUnallocatedOnly] = useState(false);
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows(params: IGetRowsParams) {
+        const query = gridRequestToQuery(
+          { startRow: params.startRow, endRow: params.endRow, sortModel: params.sortModel, filterModel: params.filterModel },
+          blockSize,
+        );
+        api
+          .get<Page<Row>>(showVariants ? '/api/variants' : '/api/products', query)
+          .then((page) => {
+            setLoadError(null);
+            setTotal(page.total);
+            params.successCallback(page.items, page.total);
+          })
+          .catch((error) => {
+            setLoadError(errorSentence(error));
+            params.failCallback();
+          });
+      },
+    }),
+    [showVariants],
+  );
+
+  const columnDefs = useMemo(
+    () => (showVariants ? variantColumns(fields, master.data) : productColumns(fields, master.data)),
+    [showVariants, fields, master.data],
+  );
+
+  const onCellValueChanged = useCallback(
+    async (event: CellValueChangedEvent<Row>) => {
+      const field = event.colDef.field;
+      const row = event.data;
+      if (!field || !row?.id || event.newValue === event.oldValue) return;
+      const value = event.newValue === '' ? null : event.newValue;
+      const label = (row as Product).name ?? (row as Variant).sku ?? '';
+      try {
+        if (showVariants) await api.patch(`/api/variants/${row.id}`, { [field]: value });
+        else await api.patch(`/api/products/${row.id}`, { [field]: value });
+        setEditError(null);
+        setMessage(`Saved ${event.colDef.headerName} of “${label}”.`);
+      } catch (error) {
+        setEditError(`Could not change ${event.colDef.headerName} of “${label}”: ${errorSentence(error)}`);
+      }
+      event.api.refreshInfiniteCache();
+    },
+    [showVariants],
+  );
+
+  function toggleUnallocated() {
+    const api = gridApi.current;
+    if (!api) return;
+    const next = !unallocatedOnly;
+    void api.setColumnFilterModel('productGroupId', next ? { value: UNALLOCATED } : null).then(() => api.onFilterChanged());
+  }
+
+  function refresh() {
+    gridApi.current?.deselectAll();
+    gridApi.current?.refreshInfiniteCache();
+  }
+
+  return (
+    <section className="screen products-screen">
+      <header className="screen-head">
+        <div>
+          <p className="crumbs">Inventory</p>
+          <h1>{showVariants ? 'Variants' : 'Products'}</h1>
+        </div>
+        <button className="primary" onClick={() => navigate('/products/new')}>
+          New product
+        </button>
+      </header>
+
+      <div className="toolbar" role="toolbar" aria-label="Grid options">
+        <label className="switch">
+          <input type="checkbox" checked={showVariants} onChange={(e) => { setSelected([]); setShowVariants(e.target.checked); }} />
+          See Variants
+        </label>
+        <div className="segmented" role="radiogroup" aria-label="Data Fields">
+          <span className="segmented-label">Data Fields</span>
+          {dataFieldSets.map((set) => (
+            <button
+              key={set.id}
+              role="radio"
+              aria-checked={fields === set.id}
+              className={fields === set.id ? 'active' : ''}
+              onClick={() => setFields(set.id)}
+            >
+              {set.label}
+            </button>
+          ))}
+        </div>
+        <button className={unallocatedOnly ? 'chip-button active' : 'chip-button'} onClick={toggleUnallocated} aria-pressed={unallocatedOnly}>
+          Unallocated to-do
+        </button>
+        <span className="count" data-testid="row-count">
+          {total === null ? '' : `${total.toLocaleString()} ${showVariants ? 'variant' : 'product'}${total === 1 ? '' : 's'}`}
+        </span>
+      </div>
+
+      {!showVariants && selected.length > 0 && (
+        <div className="selection-bar">
+          <span>
+            {selected.length} selected
+          </span>
+          <button onClick={() => setBulkOpen(true)}>Bulk edit</button>
+          <button className="ghost" onClick={() => gridApi.current?.deselectAll()}>
+            Clear selection
+          </button>
+        </div>
+      )}
+      {bulkOpen && !showVariants && (
+        <BulkEditPanel
+          productIds={selected.map((p) => p.id)}
+          master={master.data}
+          onClose={() => setBulkOpen(false)}
+          onDone={(text) => {
+            setBulkOpen(false);
+            setMessage(text);
+            refresh();
+          }}
+        />
+      )}
+      {message && <Notice>{message}</Notice>}
+      <ErrorText error={master.error} />
+      <ErrorText error={loadError} testId="grid-error" />
+      <ErrorText error={editError} testId="edit-error" />
+      {total === 0 && !loadError && (
+        <Empty>
+          {unallocatedOnly ? 'Nothing left in Unallocated — every product is finished.' : 'No products match. Create one, import a CSV, or connect a store.'}
+        </Empty>
+      )}
+      <div className="grid-wrap" data-testid="products-grid">
+        <AgGridReact<Row>
+          key={showVariants ? 'variants' : 'products'}
+          theme={gridTheme}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={blockSize}
+          maxBlocksInCache={20}
+          columnDefs={columnDefs as never}
+          defaultColDef={{ resizable: true, sortable: false, minWidth: 90, flex: 1 }}
+          getRowId={(p) => String((p.data as Row).id)}
+          rowSelection={showVariants ? undefined : { mode: 'multiRow', headerCheckbox: false }}
+          onGridReady={(e) => {
+            gridApi.current = e.api;
+          }}
+          onSelectionChanged={(e) => setSelected(e.api.getSelectedRows() as Product[])}
+          onFilterChanged={(e) => {
+            const model = e.api.getFilterModel() as Record<string, { value?: string }>;
+            setUnallocatedOnly(model.productGroupId?.value === UNALLOCATED);
+            e.api.deselectAll();
+          }}
+          onCellValueChanged={onCellValueChanged}
+          stopEditingWhenCellsLoseFocus
+          singleClickEdit={false}
+          tooltipShowDelay={300}
+        />
+      </div>
+    </section>
+  );
+}

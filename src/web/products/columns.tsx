@@ -1,0 +1,271 @@
+// The grid's column sets ("Data Fields") for products and for variants (See Variants).
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { Product, StoreLink, Variant } from '../api/types.ts';
+import type { MasterData } from '../ui/useMasterData.ts';
+import { ChoiceFilter, ChoicesFilter, type Choice } from './columnFilters.tsx';
+
+export type DataFields = 'general' | 'pricing' | 'stock' | 'ecommerce';
+export const dataFieldSets: { id: DataFields; label: string }[] = [
+  { id: 'general', label: 'General' },
+  { id: 'pricing', label: 'Pricing' },
+  { id: 'stock', label: 'Stock' },
+  { id: 'ecommerce', label: 'Ecommerce' },
+];
+
+export const missingFieldLabels: Record<string, string> = {
+  group: 'Group',
+  productGroup: 'Group',
+  brand: 'Brand',
+  supplier: 'Supplier',
+  productType: 'Type',
+  taxGroup: 'Tax group',
+  costPrice: 'Cost price',
+};
+
+export const UNALLOCATED = 'unallocated';
+
+function refData(items: { id: string; name: string }[]): Record<string, string> {
+  return Object.fromEntries(items.map((item) => [item.id, item.name]));
+}
+
+function selectColumn(field: string, headerName: string, items: { id: string; name: string }[], extra: Partial<ColDef> = {}): ColDef {
+  return {
+    field,
+    colId: field,
+    headerName,
+    refData: refData(items),
+    editable: true,
+    cellEditor: 'agSelectCellEditor',
+    cellEditorParams: { values: ['', ...items.map((item) => item.id)] },
+    minWidth: 130,
+    ...extra,
+  };
+}
+
+function linksOf(row: Product | undefined): StoreLink[] {
+  return row?.stores ?? row?.links ?? [];
+}
+
+function ProductNameCell(params: ICellRendererParams<Product | Variant>) {
+  const row = params.data as (Product & Variant) | undefined;
+  if (!row) return <span className="muted">Loading…</span>;
+  const productId = (row as Variant).productId ?? row.id;
+  const label = params.value ?? (row as Variant).productName ?? '';
+  return (
+    <a href={`#/products/${encodeURIComponent(productId ?? '')}`} className="cell-link">
+      {label || '(no name)'}
+    </a>
+  );
+}
+
+function MissingCell(params: ICellRendererParams<Product>) {
+  const missing = params.data?.missingFields ?? [];
+  if (!params.data) return null;
+  if (missing.length === 0) return <span className="chip ok">Complete</span>;
+  return (
+    <span className="chips">
+      {missing.map((field) => (
+        <span key={field} className="chip warn">
+          {missingFieldLabels[field] ?? field}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function StoresCell(params: ICellRendererParams<Product>) {
+  const links = linksOf(params.data);
+  if (!params.data) return null;
+  if (links.length === 0) return <span className="muted">Not linked</span>;
+  return (
+    <span className="chips">
+      {links.map((link) => (
+        <span key={link.storeId} className="chip">
+          {link.storeName ?? link.platform ?? link.storeId}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+const money = (value: unknown) => (value === null || value === undefined || value === '' ? '' : String(value));
+
+export function productColumns(set: DataFields, master: MasterData): ColDef<Product>[] {
+  const groupChoices = (): Choice[] => [
+    { value: UNALLOCATED, label: 'Unallocated' },
+    ...master['product-groups'].filter((g) => g.name.toLowerCase() !== 'unallocated').map((g) => ({ value: g.id, label: g.name })),
+  ];
+  const name: ColDef<Product> = {
+    field: 'name',
+    colId: 'name',
+    headerName: 'Name',
+    pinned: 'left',
+    minWidth: 200,
+    flex: 2,
+    editable: true,
+    cellRenderer: ProductNameCell,
+    filter: 'agTextColumnFilter',
+    filterParams: { filterOptions: ['contains'], maxNumConditions: 1 },
+    sortable: true,
+  };
+  const group = selectColumn('productGroupId', 'Group', master['product-groups'], {
+    filter: ChoiceFilter,
+    filterParams: { choices: groupChoices },
+    sortable: true,
+  }) as ColDef<Product>;
+  const missing: ColDef<Product> = {
+    field: 'missingFields',
+    colId: 'missingFields',
+    headerName: 'Missing',
+    minWidth: 220,
+    flex: 2,
+    cellRenderer: MissingCell,
+    sortable: false,
+    filter: ChoicesFilter,
+    filterParams: {
+      hint: 'Products missing any of:',
+      choices: (): Choice[] => ['group', 'brand', 'supplier', 'productType', 'taxGroup', 'costPrice'].map((f) => ({ value: f, label: missingFieldLabels[f] })),
+    },
+  };
+  const ecommerce: ColDef<Product> = {
+    field: 'ecommerce',
+    colId: 'ecommerce',
+    headerName: 'Ecommerce',
+    editable: true,
+    cellDataType: 'boolean',
+    minWidth: 120,
+    filter: ChoiceFilter,
+    filterParams: { choices: (): Choice[] => [{ value: 'true', label: 'On' }, { value: 'false', label: 'Off' }] },
+  };
+  const type: ColDef<Product> = {
+    field: 'productType',
+    colId: 'productType',
+    headerName: 'Type',
+    editable: true,
+    cellEditor: 'agSelectCellEditor',
+    cellEditorParams: { values: ['fixed', 'per_unit'] },
+    refData: { fixed: 'Fixed', per_unit: 'Per unit' },
+    minWidth: 110,
+    sortable: true,
+  };
+  const variants: ColDef<Product> = {
+    colId: 'variantCount',
+    headerName: 'Variants',
+    valueGetter: (p) => p.data?.variantCount ?? p.data?.variants?.length ?? '',
+    minWidth: 100,
+    sortable: false,
+  };
+  switch (set) {
+    case 'general':
+      return [
+        name,
+        group,
+        selectColumn('brandId', 'Brand', master.brands, { sortable: true }) as ColDef<Product>,
+        selectColumn('supplierId', 'Supplier', master.suppliers, { sortable: true }) as ColDef<Product>,
+        type,
+        variants,
+        missing,
+      ];
+    case 'pricing':
+      return [
+        name,
+        { field: 'price', colId: 'price', headerName: 'Price', valueFormatter: (p) => money(p.value), minWidth: 110, sortable: true },
+        { field: 'costPrice', colId: 'costPrice', headerName: 'Cost price', valueFormatter: (p) => money(p.value), minWidth: 110 },
+        selectColumn('taxGroupId', 'Tax group', master['tax-groups'], { sortable: true }) as ColDef<Product>,
+        group,
+        missing,
+      ];
+    case 'stock':
+      return [
+        name,
+        { field: 'onHand', colId: 'onHand', headerName: 'On hand', minWidth: 110, sortable: true },
+        type,
+        { field: 'unit', colId: 'unit', headerName: 'Unit', editable: true, minWidth: 90 },
+        variants,
+        group,
+      ];
+    case 'ecommerce':
+      return [
+        name,
+        ecommerce,
+        { colId: 'stores', headerName: 'Linked stores', cellRenderer: StoresCell, minWidth: 180, flex: 1, sortable: false },
+        {
+          colId: 'syncState',
+          headerName: 'Sync state',
+          valueGetter: (p) => p.data?.syncState ?? linksOf(p.data).map((l) => l.syncState ?? l.state).filter(Boolean).join(', '),
+          minWidth: 130,
+        },
+        {
+          colId: 'lastError',
+          headerName: 'Last error',
+          valueGetter: (p) => p.data?.lastError ?? linksOf(p.data).map((l) => l.lastError).filter(Boolean).join('; '),
+          minWidth: 200,
+          flex: 2,
+          tooltipValueGetter: (p) => String(p.value ?? ''),
+        },
+        group,
+      ];
+  }
+}
+
+export function variantColumns(set: DataFields, master: MasterData): ColDef<Variant>[] {
+  const product: ColDef<Variant> = {
+    field: 'productName',
+    colId: 'productName',
+    headerName: 'Product',
+    pinned: 'left',
+    minWidth: 180,
+    flex: 2,
+    cellRenderer: ProductNameCell,
+    filter: 'agTextColumnFilter',
+    filterParams: { filterOptions: ['contains'], maxNumConditions: 1 },
+    sortable: true,
+  };
+  const options: ColDef<Variant> = {
+    colId: 'values',
+    headerName: 'Options',
+    valueGetter: (p) => (p.data?.values ?? []).join(' / '),
+    minWidth: 140,
+  };
+  const sku: ColDef<Variant> = { field: 'sku', colId: 'sku', headerName: 'SKU', editable: true, minWidth: 130, sortable: true };
+  const group = selectColumn('productGroupId', 'Group', master['product-groups'], {
+    editable: false,
+    filter: ChoiceFilter,
+    filterParams: {
+      choices: (): Choice[] => [
+        { value: UNALLOCATED, label: 'Unallocated' },
+        ...master['product-groups'].filter((g) => g.name.toLowerCase() !== 'unallocated').map((g) => ({ value: g.id, label: g.name })),
+      ],
+    },
+  }) as ColDef<Variant>;
+  const price: ColDef<Variant> = { field: 'price', colId: 'price', headerName: 'Price', editable: true, minWidth: 100, sortable: true };
+  const cost: ColDef<Variant> = { field: 'costPrice', colId: 'costPrice', headerName: 'Cost price', editable: true, minWidth: 110 };
+  const onHand: ColDef<Variant> = {
+    colId: 'onHand',
+    headerName: 'On hand',
+    valueGetter: (p) => p.data?.onHand ?? p.data?.stock ?? '',
+    minWidth: 100,
+    sortable: true,
+  };
+  switch (set) {
+    case 'general':
+      return [product, options, sku, { field: 'barcode', colId: 'barcode', headerName: 'Barcode', editable: true, minWidth: 140 }, group];
+    case 'pricing':
+      return [product, options, sku, price, cost];
+    case 'stock':
+      return [product, options, sku, onHand];
+    case 'ecommerce':
+      return [
+        product,
+        options,
+        sku,
+        {
+          colId: 'stores',
+          headerName: 'Linked stores',
+          valueGetter: (p) => ((p.data as unknown as Product)?.stores ?? []).map((l) => l.storeName ?? l.platform ?? l.storeId).join(', '),
+          minWidth: 160,
+        },
+        { colId: 'syncState', headerName: 'Sync state', valueGetter: (p) => (p.data as unknown as Product)?.syncState ?? '', minWidth: 120 },
+      ];
+  }
+}

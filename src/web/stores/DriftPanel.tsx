@@ -1,0 +1,91 @@
+// The drift report: linked variants whose store quantity differs from what it should be; Repair.
+import { useCallback, useEffect, useState } from 'react';
+import { api, errorSentence } from '../api/client.ts';
+import type { DriftRow, Store } from '../api/types.ts';
+import { useJobs } from '../jobs/jobs.tsx';
+import { jobIdOf } from '../jobs/jobId.ts';
+import { JobProgress } from '../jobs/JobProgress.tsx';
+import { itemsOf } from '../ui/useMasterData.ts';
+import { Empty, ErrorText, Loading } from '../ui/feedback.tsx';
+
+export function DriftPanel({ store }: { store: Store }) {
+  const { jobs, follow } = useJobs();
+  const [rows, setRows] = useState<DriftRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [repairError, setRepairError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setRows(null);
+    setError(null);
+    try {
+      const body = await api.get<unknown>(`/api/stores/${store.id}/drift`);
+      const drift = (body as { drift?: unknown })?.drift;
+      setRows((Array.isArray(drift) ? drift : itemsOf(body)) as DriftRow[]);
+    } catch (caught) {
+      setError(errorSentence(caught));
+    }
+  }, [store.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const job = jobId ? jobs[jobId] : undefined;
+  useEffect(() => {
+    if (job?.state === 'done') void load();
+  }, [job?.state, load]);
+
+  async function repair() {
+    setRepairError(null);
+    try {
+      const id = jobIdOf(await api.post(`/api/stores/${store.id}/reconcile`, {}));
+      if (id) {
+        setJobId(id);
+        follow(id);
+      } else void load();
+    } catch (caught) {
+      setRepairError(errorSentence(caught));
+    }
+  }
+
+  return (
+    <div>
+      <div className="toolbar">
+        <button onClick={() => void load()}>Check again</button>
+        <button className="primary" onClick={repair} disabled={!rows || rows.length === 0}>
+          Repair
+        </button>
+      </div>
+      <ErrorText error={repairError} />
+      {job && <JobProgress job={job} />}
+      <ErrorText error={error} />
+      {rows === null && !error && <Loading what="the store's quantities" />}
+      {rows?.length === 0 && <Empty>No drift: every linked variant shows what it should.</Empty>}
+      {rows && rows.length > 0 && (
+        <div className="table-scroll card flush">
+          <table className="list" data-testid="drift-table">
+            <thead>
+              <tr>
+                <th>SKU</th>
+                <th>Location</th>
+                <th>Should show</th>
+                <th>Store shows</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={`${row.sku}-${i}`}>
+                  <td>{row.sku}</td>
+                  <td>{row.location ?? ''}</td>
+                  <td>{row.expected}</td>
+                  <td className="warn-text">{row.store}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// Marketplace → Connected → Stores: each store's state, last sync and drift; connect another.
+import { useState } from 'react';
+import { api, errorSentence } from '../api/client.ts';
+import type { Store } from '../api/types.ts';
+import { navigate } from '../app/router.ts';
+import { useJobs } from '../jobs/jobs.tsx';
+import { jobIdOf } from '../jobs/jobId.ts';
+import { Empty, ErrorText, Loading } from '../ui/feedback.tsx';
+import { useMasterData } from '../ui/useMasterData.ts';
+import { platformNames } from '../editor/storeFit.ts';
+import { ConnectStoreForm } from './ConnectStoreForm.tsx';
+import { useStores } from './useStores.ts';
+
+export function formatWhen(value: string | null | undefined): string {
+  if (!value) return 'never';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
+}
+
+export function StoresScreen() {
+  const { stores, error, reload } = useStores();
+  const master = useMasterData();
+  const { follow } = useJobs();
+  const [connecting, setConnecting] = useState(false);
+  const [importError, setImportError] = useState<string | null>(null);
+
+  async function connected(store: Store, importNow: boolean) {
+    setConnecting(false);
+    await reload();
+    if (importNow) {
+      try {
+        const id = jobIdOf(await api.post(`/api/stores/${store.id}/import`, {}));
+        if (id) follow(id);
+      } catch (caught) {
+        setImportError(`The store is connected, but its import did not start: ${errorSentence(caught)}`);
+        return;
+      }
+    }
+    navigate(`/stores/${store.id}`);
+  }
+
+  return (
+    <section className="screen">
+      <header className="screen-head">
+        <div>
+          <p className="crumbs">Marketplace → Connected</p>
+          <h1>Stores</h1>
+        </div>
+        {!connecting && (
+          <button className="primary" onClick={() => setConnecting(true)}>
+            Connect a store
+          </button>
+        )}
+      </header>
+      {connecting && <ConnectStoreForm locations={master.data.locations} onConnected={connected} onCancel={() => setConnecting(false)} />}
+      <ErrorText error={error} />
+      <ErrorText error={importError} />
+      {stores === null && !error && <Loading what="stores" />}
+      {stores?.length === 0 && !connecting && <Empty>No store is connected yet. Connect a Shopify, WooCommerce or BigCommerce store to keep its stock in step.</Empty>}
+      {stores && stores.length > 0 && (
+        <div className="table-scroll card flush">
+          <table className="list" data-testid="stores-table">
+            <thead>
+              <tr>
+                <th>Store</th>
+                <th>Platform</th>
+                <th>State</th>
+                <th>Last sync</th>
+                <th>Drift</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stores.map((store) => (
+                <tr key={store.id} onClick={() => navigate(`/stores/${store.id}`)} className="clickable">
+                  <td>
+                    <a href={`#/stores/${store.id}`}>{store.name || store.url}</a>
+                    <div className="muted small">{store.url}</div>
+                  </td>
+                  <td>{platformNames[store.platform] ?? store.platform}</td>
+                  <td>
+                    <span className={`badge ${store.state ?? ''}`}>{store.state ?? 'connected'}</span>
+                    {store.lastError && <div className="error small">{store.lastError}</div>}
+                  </td>
+                  <td>{formatWhen(store.lastSyncAt)}</td>
+                  <td>{driftText(store)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function driftText(store: Store): string {
+  const drift = store.drift ?? store.driftCount;
+  if (drift === null || drift === undefined) return 'not checked';
+  return drift === 0 ? 'none' : `${drift} variant${drift === 1 ? '' : 's'}`;
+}
