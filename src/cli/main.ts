@@ -14,6 +14,7 @@ const commandModules: CommandModule[] = [
   await import('./commands/serve.ts'),
   await import('./commands/migrate.ts'),
   await import('./commands/user.ts'),
+  await import('./commands/stock.ts'),
   await import('./commands/emulate.ts'),
 ];
 

@@ -17,6 +17,8 @@ const routeModules: RouteModule[] = [
   await import('./routes/auth.ts'),
   await import('./routes/users.ts'),
   await import('./routes/api-tokens.ts'),
+  await import('./routes/master-data.ts'),
+  await import('./routes/stock.ts'),
   await import('./routes/openapi.ts'),
 ];
 

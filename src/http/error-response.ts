@@ -4,7 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
 import { ApiError } from './api-error.ts';
-import { describeZodError } from './zod-issues.ts';
+import { describeZodError, issueDetails } from './zod-issues.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown };
@@ -27,7 +27,7 @@ export function errorResponse(error: unknown): { status: number; body: ErrorBody
   if (error instanceof ZodError) {
     return {
       status: 400,
-      body: { error: { code: 'invalid_input', message: describeZodError(error, 'request'), details: { issues: error.issues } } },
+      body: { error: { code: 'invalid_input', message: describeZodError(error, 'request'), details: issueDetails(error) } },
     };
   }
   const fastifyError = error as Partial<FastifyError>;

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../db/handle.ts';
 import type { Caller } from '../auth/sessions.ts';
 import { authenticateRequest } from './request-auth.ts';
 import { ApiError } from './api-error.ts';
-import { describeZodError } from './zod-issues.ts';
+import { describeZodError, issueDetails } from './zod-issues.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -63,8 +63,8 @@ export interface RegisteredRoute {
 
 function parsePart<S extends Schema | undefined>(schema: S, value: unknown, where: string): Out<S> {
   if (!schema) return undefined as Out<S>;
-  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
-  if (!result.success) throw new ApiError(400, 'invalid_input', describeZodError(result.error, where), { issues: result.error.issues });
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}), { reportInput: true });
+  if (!result.success) throw new ApiError(400, 'invalid_input', describeZodError(result.error, where), issueDetails(result.error));
   return result.data as Out<S>;
 }
 
