@@ -1,0 +1,56 @@
+// The durable "this variant's stock at this location changed" marks (DESIGN rules 1 and 2).
+// The ledger upserts a mark in the same transaction as each movement; the sync engine takes marks,
+// brings the stores in line, then clears each mark only if no newer movement bumped it meanwhile.
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../db/handle.ts';
+import type { Executor } from '../db/transaction.ts';
+
+export interface ChangeMark {
+  accountId: string;
+  variantId: string;
+  locationId: string;
+  generation: number;
+}
+
+/** Called by the ledger inside the movement's transaction. */
+export async function markStockChanged(trx: Executor, accountId: string, variantId: string, locationId: string): Promise<void> {
+  await trx
+    .insertInto('stock_change_mark')
+    .values({ account_id: accountId, variant_id: variantId, location_id: locationId, generation: 1 })
+    .onConflict((oc) => oc.columns(['variant_id', 'location_id']).doUpdateSet({ generation: sql`stock_change_mark.generation + 1` }))
+    .execute();
+}
+
+/** Up to `limit` pending marks, of any account. */
+export async function takeChangeMarks(handle: DatabaseHandle, limit: number): Promise<ChangeMark[]> {
+  const rows = await handle.db
+    .selectFrom('stock_change_mark')
+    .select(['account_id', 'variant_id', 'location_id', 'generation'])
+    .orderBy('account_id')
+    .orderBy('variant_id')
+    .orderBy('location_id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    accountId: row.account_id,
+    variantId: row.variant_id,
+    locationId: row.location_id,
+    generation: Number(row.generation),
+  }));
+}
+
+/** Deletes each mark whose generation is still the one taken; returns how many were deleted. */
+export async function clearChangeMarks(handle: DatabaseHandle | Executor, marks: ChangeMark[]): Promise<number> {
+  const db = 'db' in handle ? handle.db : handle;
+  let cleared = 0;
+  for (const mark of marks) {
+    const result = await db
+      .deleteFrom('stock_change_mark')
+      .where('variant_id', '=', mark.variantId)
+      .where('location_id', '=', mark.locationId)
+      .where('generation', '=', mark.generation)
+      .executeTakeFirst();
+    cleared += Number(result.numDeletedRows);
+  }
+  return cleared;
+}
