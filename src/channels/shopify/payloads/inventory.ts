@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { userErrorSchema } from './user-errors.ts';
+
+export const inventorySetQuantitiesResult = z.object({
+  inventorySetQuantities: z
+    .object({
+      inventoryAdjustmentGroup: z.object({ id: z.string() }).nullish(),
+      userErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
+});
