@@ -45,16 +45,21 @@ export class Catalog {
     return id === undefined ? undefined : this.records.get(id);
   }
 
-  /** Adds or replaces a record (the caller has checked the SKU is free). */
-  save(record: ProductRecord): void {
+  /**
+   * Adds a record or copies a changed one onto the stored object (which keeps its identity, so
+   * the date-ordered list stays valid); returns the stored object.
+   */
+  save(record: ProductRecord): ProductRecord {
     const previous = this.records.get(record.id);
+    const createdBefore = previous?.createdS;
     if (previous?.sku && this.skuIndex.get(previous.sku.toLowerCase()) === record.id) {
       this.skuIndex.delete(previous.sku.toLowerCase());
     }
     if (record.sku && record.status !== 'trash') this.skuIndex.set(record.sku.toLowerCase(), record.id);
     if (previous?.slug && previous.slug !== record.slug) this.slugIndex.delete(previous.slug);
     if (record.slug) this.slugIndex.set(record.slug, record.id);
-    this.records.set(record.id, record);
+    const stored = previous ? Object.assign(previous, record) : record;
+    this.records.set(record.id, stored);
     this.reserveId(record.id);
     if (!previous) {
       if (record.parentId) {
@@ -63,9 +68,10 @@ export class Catalog {
       } else {
         this.byDate = null;
       }
-    } else if (previous.createdS !== record.createdS) {
+    } else if (createdBefore !== record.createdS) {
       this.byDate = null;
     }
+    return stored;
   }
 
   /** Deletes a record for good (a product takes its variations with it). */

@@ -183,8 +183,7 @@ export function writeProduct(
   if (slug !== undefined && slug !== '') draft.slug = catalog.uniqueSlug(sanitizeTitle(slug), draft.id);
   else if (!draft.slug && draft.name) draft.slug = catalog.uniqueSlug(sanitizeTitle(draft.name), draft.id);
   draft.modifiedS = now;
-  catalog.save(draft);
-  return draft;
+  return catalog.save(draft);
 }
 
 /** Creates or updates a variation of `parent`. */
@@ -210,6 +209,5 @@ export function writeVariation(
   if (!existing) draft.id = catalog.allocateId();
   draft.name = parent.name;
   draft.modifiedS = now;
-  catalog.save(draft);
-  return draft;
+  return catalog.save(draft);
 }
