@@ -18,7 +18,10 @@ const routeModules: RouteModule[] = [
   await import('./routes/users.ts'),
   await import('./routes/api-tokens.ts'),
   await import('./routes/master-data.ts'),
+  await import('./routes/products.ts'),
+  await import('./routes/variants.ts'),
   await import('./routes/stock.ts'),
+  await import('./routes/till.ts'),
   await import('./routes/openapi.ts'),
 ];
 

@@ -1,0 +1,63 @@
+// The query string of the product and variant grids, and their rows.
+import { z } from 'zod';
+import { missingField } from './product-schemas.ts';
+
+export const listQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  sort: z.string().regex(/^\w+(:(asc|desc))?$/, 'must look like name:asc').optional().describe('field:asc|desc'),
+  q: z.string().optional().describe('text in name, handle, SKU or barcode'),
+  productGroup: z.string().optional().describe('a product group id, or "unallocated"'),
+  ecommerce: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  missing: z
+    .string()
+    .transform((value) => value.split(',').map((field) => field.trim()).filter(Boolean))
+    .pipe(z.array(missingField))
+    .optional()
+    .describe('comma-separated: items missing any of group, brand, supplier, productType, taxGroup, costPrice'),
+});
+
+const named = z.object({ id: z.string(), name: z.string() }).nullable();
+
+export const productListItem = z.object({
+  id: z.string(),
+  handle: z.string(),
+  name: z.string(),
+  productGroup: named,
+  brand: named,
+  supplier: named,
+  taxGroup: named,
+  productType: z.enum(['fixed', 'per_unit']).nullable(),
+  unit: z.string().nullable(),
+  ecommerce: z.boolean(),
+  status: z.string(),
+  variantCount: z.number(),
+  onHand: z.number(),
+  missingFields: z.array(missingField),
+  unallocated: z.boolean(),
+  updatedAt: z.string(),
+});
+
+export const variantListItem = z.object({
+  id: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  handle: z.string(),
+  sku: z.string().nullable(),
+  barcode: z.string().nullable(),
+  values: z.array(z.string()),
+  price: z.string(),
+  costPrice: z.string().nullable(),
+  weight: z.string().nullable(),
+  productGroup: named,
+  brand: named,
+  ecommerce: z.boolean(),
+  status: z.string(),
+  onHand: z.number(),
+  missingFields: z.array(missingField),
+  unallocated: z.boolean(),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+}
