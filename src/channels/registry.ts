@@ -1,5 +1,5 @@
 // Platform → connector. Each connector lives in src/channels/<platform>/index.ts and exports
-// `createChannel: ChannelFactory`; it is loaded on first use so a platform costs nothing until a
+// `createChannel` (or `create<Platform>Channel`, e.g. createShopifyChannel): a ChannelFactory; it is loaded on first use so a platform costs nothing until a
 // store of it is connected.
 import type { ChannelFactory, Platform } from './channel.ts';
 
@@ -36,7 +36,7 @@ export async function loadChannelFactory(platform: string): Promise<ChannelFacto
   if (override) return override;
   const cached = loaded.get(platform);
   if (cached) return cached;
-  let module: { createChannel?: unknown };
+  let module: Record<string, unknown>;
   try {
     module = await import(`./${platform}/index.ts`);
   } catch (error) {
@@ -46,10 +46,11 @@ export async function loadChannelFactory(platform: string): Promise<ChannelFacto
     }
     throw error;
   }
-  if (typeof module.createChannel !== 'function') {
-    throw new ChannelRegistryError('no_connector', `The ${platform} connector does not export createChannel.`);
+  const conventional = `create${platform[0].toUpperCase()}${platform.slice(1)}Channel`;
+  const factory = (module.createChannel ?? module[conventional]) as ChannelFactory | undefined;
+  if (typeof factory !== 'function') {
+    throw new ChannelRegistryError('no_connector', `The ${platform} connector does not export createChannel or ${conventional}.`);
   }
-  const factory = module.createChannel as ChannelFactory;
   loaded.set(platform, factory);
   return factory;
 }

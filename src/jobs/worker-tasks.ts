@@ -1,0 +1,6 @@
+// The periodic sync work every worker runs beside the jobs (each on its own timer). One line per
+// task: add yours here.
+import type { WorkerTask } from './worker.ts';
+import { productUpdateTask } from '../sync/product-updates/product-update-task.ts';
+
+export const workerTasks: WorkerTask[] = [productUpdateTask];

@@ -1,0 +1,105 @@
+// The import job: two passes over the store's catalogue pages. The first counts SKUs, so a SKU
+// the store holds on several variants is reported rather than linked to whichever came first;
+// the second imports product by product. A checkpoint (phase, page cursor) and the per-product
+// items make it resumable after a crash: finished products are not imported twice.
+import { nameKey } from '../../accounts/names.ts';
+import type { JobContext } from '../../jobs/job.ts';
+import { recordSyncLog } from '../sync-log/sync-log.ts';
+import { openStoreChannel } from '../stores/store-channel.ts';
+import { nowIso } from '../../db/ids.ts';
+import { importRemoteProduct, type ProductImportOutcome, type SkippedVariant } from './import-product.ts';
+
+export const IMPORT_JOB_KIND = 'store-import';
+
+export interface ImportSummary {
+  linked: number;
+  created: number;
+  skipped: SkippedVariant[];
+}
+
+type ImportCheckpoint =
+  | { phase: 'scan' }
+  | { phase: 'import'; duplicates: string[]; cursor: string | null; pages: number; seen: number; total: number };
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('stopped');
+}
+
+export async function runImportJob(context: JobContext): Promise<ImportSummary> {
+  const { handle, accountId, signal } = context;
+  const storeId = context.storeId ?? (context.payload as { storeId: string }).storeId;
+  const started = performance.now();
+  const { store, channel } = await openStoreChannel(handle.db, accountId, storeId);
+  let checkpoint = (context.checkpoint as ImportCheckpoint | null) ?? { phase: 'scan' };
+
+  if (checkpoint.phase === 'scan') {
+    const counts = new Map<string, number>();
+    let cursor: string | null = null;
+    let products = 0;
+    do {
+      throwIfAborted(signal);
+      const page = await channel.listCatalog(cursor);
+      for (const product of page.products) {
+        products += 1;
+        for (const variant of product.variants) {
+          const sku = variant.sku?.trim();
+          if (sku) counts.set(nameKey(sku), (counts.get(nameKey(sku)) ?? 0) + 1);
+        }
+      }
+      cursor = page.nextCursor;
+      await context.setProgress(0, products);
+    } while (cursor);
+    const duplicates = [...counts].filter(([, count]) => count > 1).map(([key]) => key);
+    checkpoint = { phase: 'import', duplicates, cursor: null, pages: 0, seen: 0, total: products };
+    await context.saveCheckpoint(checkpoint);
+  }
+
+  const duplicates = new Set(checkpoint.duplicates);
+  let { cursor, seen } = checkpoint;
+  const { total } = checkpoint;
+  let pages = checkpoint.pages;
+  let first = true;
+  while (first || cursor) {
+    first = false;
+    throwIfAborted(signal);
+    const page = await channel.listCatalog(cursor);
+    for (const product of page.products) {
+      const key = `product:${product.remoteProductId}`;
+      const state = await context.itemState(key);
+      if (state !== 'done') {
+        const outcome = await importRemoteProduct(handle, store, product, duplicates);
+        await context.recordItem(key, { state: 'done', label: product.title, result: outcome });
+      }
+      seen += 1;
+    }
+    cursor = page.nextCursor;
+    pages += 1;
+    await context.saveCheckpoint({ phase: 'import', duplicates: checkpoint.duplicates, cursor, pages, seen, total });
+    await context.setProgress(seen, Math.max(total, seen));
+  }
+
+  const summary = summarise((await context.items()).map((item) => item.result as ProductImportOutcome | null));
+  await handle.db.updateTable('store').set({ last_sync_at: nowIso(), updated_at: nowIso() }).where('id', '=', store.id).execute();
+  await recordSyncLog(handle.db, {
+    accountId,
+    storeId: store.id,
+    kind: 'import',
+    items: summary.linked + summary.created + summary.skipped.length,
+    outcome: summary.skipped.length > 0 ? 'partial' : 'ok',
+    durationMs: performance.now() - started,
+    error: summary.skipped.length > 0 ? `${summary.skipped.length} variant(s) skipped` : null,
+    details: { jobId: context.jobId, linked: summary.linked, created: summary.created, skipped: summary.skipped.slice(0, 100) },
+  });
+  return summary;
+}
+
+export function summarise(outcomes: Array<ProductImportOutcome | null>): ImportSummary {
+  const summary: ImportSummary = { linked: 0, created: 0, skipped: [] };
+  for (const outcome of outcomes) {
+    if (!outcome) continue;
+    summary.linked += outcome.linked;
+    summary.created += outcome.created;
+    summary.skipped.push(...outcome.skipped);
+  }
+  return summary;
+}
