@@ -167,6 +167,32 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(badMissing.body.error.message).toMatch(/^missing\[0\]: /);
     });
 
+    it('bulk-edits many products at once, all or nothing, and they leave Unallocated', async () => {
+      const names = ['Hardware', 'Acme', 'Ropes Ltd', 'Standard'];
+      const [group, brand, supplier, tax] = await Promise.all(
+        ['/api/product-groups', '/api/brands', '/api/suppliers', '/api/tax-groups'].map(async (path, index) =>
+          (await api.call('GET', path)).body.items.find((item: { name: string }) => item.name === names[index]),
+        ),
+      );
+      const todo = (await api.call('GET', '/api/products?productGroup=unallocated')).body.items.map((item: { id: string }) => item.id);
+      expect(todo).toHaveLength(2);
+      const theirs = (await request(api.baseUrl, 'POST', '/api/products', { body: { name: 'Theirs', variants: [{ sku: 'T', price: '1' }] }, headers: { cookie: api.otherCookie } })).body;
+      const refused = await api.call('POST', '/api/products/bulk-edit', { productIds: [...todo, theirs.id], changes: { brandId: brand.id } });
+      expect(refused.status).toBe(404);
+      expect(refused.body.error.message).toBe('1 of the chosen products do not exist; nothing was changed.');
+      expect((await api.call('GET', '/api/products?missing=brand')).body.total).toBe(2);
+      const done = await api.call('POST', '/api/products/bulk-edit', {
+        productIds: todo,
+        changes: { productGroupId: group.id, brandId: brand.id, supplierId: supplier.id, taxGroupId: tax.id, productType: 'fixed', costPrice: '3.00', ecommerce: true },
+      });
+      expect(done.status).toBe(200);
+      expect(done.body).toEqual({ updated: 2 });
+      expect((await api.call('GET', '/api/products?productGroup=unallocated')).body.total).toBe(0);
+      expect((await api.call('GET', '/api/products?ecommerce=true')).body.total).toBe(2);
+      const unknownChange = await api.call('POST', '/api/products/bulk-edit', { productIds: todo, changes: { colour: 'red' } });
+      expect(unknownChange.body.error.message).toBe('Unknown field in the body: changes.colour.');
+    });
+
     it("keeps products to their account: another account's product id is a 404 for read, change, delete and variant edits", async () => {
       const theirs = await request(api.baseUrl, 'POST', '/api/products', {
         body: { name: 'Rival thing', variants: [{ sku: 'OX-BLU-M', price: '1' }] },

@@ -4,6 +4,9 @@ import type { ApiRouter } from '../route-registry.ts';
 import { idParams } from '../api-schemas.ts';
 import { productCreateInput, productPatchInput, productView } from '../product-schemas.ts';
 import { listProducts } from '../../catalog/listing.ts';
+import { bulkEdit } from '../../catalog/bulk-edit.ts';
+import { z } from 'zod';
+import { money } from '../api-schemas.ts';
 import { listQuery, pageOf, productListItem } from '../listing-schemas.ts';
 
 export function register(router: ApiRouter): void {
@@ -28,6 +31,28 @@ export function register(router: ApiRouter): void {
     body: productCreateInput,
     response: productView,
     handler: async ({ caller, body }) => createProduct(handle, caller.accountId, body),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/products/bulk-edit',
+    summary: 'Apply one change to many products, all or nothing (e.g. finishing Unallocated products)',
+    tags: ['products'],
+    body: z.strictObject({
+      productIds: z.array(z.string()).min(1),
+      changes: z.strictObject({
+        productGroupId: z.string().nullable().optional(),
+        brandId: z.string().nullable().optional(),
+        supplierId: z.string().nullable().optional(),
+        productType: z.enum(['fixed', 'per_unit']).nullable().optional(),
+        unit: z.string().nullable().optional(),
+        taxGroupId: z.string().nullable().optional(),
+        costPrice: money.nullable().optional().describe('sets the cost price of every variant of each product'),
+        ecommerce: z.boolean().optional(),
+      }),
+    }),
+    response: z.object({ updated: z.number() }),
+    handler: async ({ caller, body }) => bulkEdit(handle, caller.accountId, body.productIds, body.changes),
   });
 
   router.add({
