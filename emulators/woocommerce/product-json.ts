@@ -15,9 +15,8 @@ export function activePrice(catalog: Catalog, r: ProductRecord): string {
     const prices = catalog
       .variationsOf(r)
       .map((v) => activePrice(catalog, v))
-      .filter((p) => p !== '')
-      .map(Number);
-    return prices.length ? String(Math.min(...prices)) : '';
+      .filter((p) => p !== '');
+    return prices.reduce((low, p) => (low === '' || Number(p) < Number(low) ? p : low), '');
   }
   return onSale(r) ? r.salePrice : r.regularPrice;
 }
