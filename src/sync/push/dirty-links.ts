@@ -1,0 +1,45 @@
+// Turns the ledger's stock change marks into dirty variant links (DESIGN rule 1): a link is dirty
+// when the stock of its variant at its store's mapped location may differ from what the store
+// shows. Marking bumps dirty_generation; the pusher clears `dirty` only if the generation it read
+// is still the current one, so a movement during a push is never lost. (Marks for a whole store
+// or for chosen variants: src/sync/stores/mark-links-dirty.ts.)
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../../db/handle.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
+import { nowIso } from '../../db/ids.ts';
+import { clearChangeMarks, takeChangeMarks } from '../../stock/change-marks.ts';
+
+const MARKS_PER_ROUND = 500;
+
+/** Moves pending change marks onto links; returns how many marks it took (0 = nothing pending). */
+export async function linkDirtFromChangeMarks(handle: DatabaseHandle, limit = MARKS_PER_ROUND): Promise<number> {
+  const marks = await takeChangeMarks(handle, limit);
+  if (marks.length === 0) return 0;
+  await inTransaction(handle, async (trx) => {
+    for (const mark of marks) {
+      await trx
+        .updateTable('variant_link')
+        .set({ dirty: 1, dirty_generation: sql`dirty_generation + 1`, updated_at: nowIso() })
+        .where('account_id', '=', mark.accountId)
+        .where('variant_id', '=', mark.variantId)
+        .where('store_id', 'in', (eb) =>
+          eb.selectFrom('store').select('store.id').where('store.account_id', '=', mark.accountId).where('store.location_id', '=', mark.locationId),
+        )
+        .execute();
+    }
+    // A mark bumped by a newer movement meanwhile stays and is taken again next round.
+    await clearChangeMarks(trx, marks);
+  });
+  return marks.length;
+}
+
+/** Clears a link's dirt only if no mark arrived since `generation` was read. */
+export async function clearLinkDirt(db: Executor, linkId: string, generation: number): Promise<boolean> {
+  const result = await db
+    .updateTable('variant_link')
+    .set({ dirty: 0 })
+    .where('id', '=', linkId)
+    .where('dirty_generation', '=', generation)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
