@@ -1,0 +1,312 @@
+// Server-side paging, sorting and filtering of products and variants (the inventory grid).
+// Filters: text over name/handle/SKU/barcode, product group (an id or 'unallocated'), the ecommerce
+// flag, and missing fields (any of those listed). Every item says which fields it is missing.
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { DatabaseHandle } from '../db/handle.ts';
+import type { Database, ProductStatus, ProductType } from '../db/schema.ts';
+import { invalid } from '../errors/domain-error.ts';
+import { formatMoney, formatWeightKg, quantityNumber } from './decimal.ts';
+import { MISSING_BITS, isMissingField, maskOf, missingFieldsOf, type MissingField } from './missing-fields.ts';
+import { UNALLOCATED_GROUP_ID } from './master-data.ts';
+
+export interface ListQuery {
+  page?: number;
+  pageSize?: number;
+  /** "field:asc" or "field:desc" */
+  sort?: string;
+  q?: string;
+  /** a product group id, or 'unallocated' */
+  productGroup?: string;
+  ecommerce?: boolean;
+  /** items missing any of these fields */
+  missing?: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface ProductListItem {
+  id: string;
+  handle: string;
+  name: string;
+  productGroup: Named | null;
+  brand: Named | null;
+  supplier: Named | null;
+  taxGroup: Named | null;
+  productType: ProductType | null;
+  unit: string | null;
+  ecommerce: boolean;
+  status: ProductStatus;
+  variantCount: number;
+  onHand: number;
+  missingFields: MissingField[];
+  unallocated: boolean;
+  updatedAt: string;
+}
+
+export interface VariantListItem {
+  id: string;
+  productId: string;
+  productName: string;
+  handle: string;
+  sku: string | null;
+  barcode: string | null;
+  values: string[];
+  price: string;
+  costPrice: string | null;
+  weight: string | null;
+  productGroup: Named | null;
+  brand: Named | null;
+  ecommerce: boolean;
+  status: ProductStatus;
+  onHand: number;
+  missingFields: MissingField[];
+  unallocated: boolean;
+}
+
+const PRODUCT_SORTS = { name: 'product.name', handle: 'product.handle', createdAt: 'product.created_at', updatedAt: 'product.updated_at', status: 'product.status' } as const;
+const VARIANT_SORTS = { sku: 'variant.sku_key', name: 'product.name', price: 'variant.price_minor', costPrice: 'variant.cost_price_minor', barcode: 'variant.barcode', createdAt: 'variant.created_at' } as const;
+
+type Eb = ExpressionBuilder<Database, 'product'> | ExpressionBuilder<Database, 'product' | 'variant'>;
+
+interface Paging {
+  page: number;
+  pageSize: number;
+  offset: number;
+}
+
+function paging(query: ListQuery): Paging {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 50;
+  if (!Number.isInteger(page) || page < 1) throw invalid('The page must be a whole number from 1.');
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500) throw invalid('The page size must be a whole number from 1 to 500.');
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+function sortOf<T extends Record<string, string>>(sorts: T, raw: string | undefined, fallback: keyof T): { column: T[keyof T]; direction: 'asc' | 'desc' } {
+  const [field, direction = 'asc'] = (raw ?? String(fallback)).split(':');
+  if (!(field in sorts)) throw invalid(`Cannot sort by "${field}"; choose one of ${Object.keys(sorts).join(', ')}.`);
+  if (direction !== 'asc' && direction !== 'desc') throw invalid(`Sort direction must be asc or desc, not "${direction}".`);
+  return { column: sorts[field as keyof T], direction };
+}
+
+function missingMask(raw: string[] | undefined): number {
+  const fields = (raw ?? []).map((field) => field.trim()).filter(Boolean);
+  for (const field of fields) {
+    if (!isMissingField(field)) throw invalid(`"${field}" is not a field that can be missing; use group, brand, supplier, productType, taxGroup or costPrice.`);
+  }
+  return maskOf(fields as MissingField[]);
+}
+
+function likePattern(text: string): string {
+  return `%${text.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Conditions on the product row shared by both listings. */
+function productConditions(eb: Eb, accountId: string, query: ListQuery): Expression<SqlBool>[] {
+  const ref = eb as unknown as ExpressionBuilder<Database, 'product'>;
+  const conditions: Expression<SqlBool>[] = [ref('product.account_id', '=', accountId)];
+  if (query.productGroup === UNALLOCATED_GROUP_ID) conditions.push(ref('product.missing_mask', '>', 0));
+  else if (query.productGroup) conditions.push(ref('product.product_group_id', '=', query.productGroup));
+  if (query.ecommerce !== undefined) conditions.push(ref('product.ecommerce', '=', query.ecommerce ? 1 : 0));
+  return conditions;
+}
+
+export async function listProducts(handle: DatabaseHandle, accountId: string, query: ListQuery = {}): Promise<Page<ProductListItem>> {
+  const { page, pageSize, offset } = paging(query);
+  const sort = sortOf(PRODUCT_SORTS, query.sort, 'name');
+  const mask = missingMask(query.missing);
+  const text = query.q?.trim() ? likePattern(query.q) : null;
+  const where = (eb: ExpressionBuilder<Database, 'product'>) => {
+    const conditions = productConditions(eb, accountId, query);
+    if (mask) conditions.push(sql<SqlBool>`(product.missing_mask & ${mask}) <> 0`);
+    if (text) {
+      conditions.push(
+        eb.or([
+          sql<SqlBool>`lower(product.name) like ${text} escape '\\'`,
+          sql<SqlBool>`lower(product.handle) like ${text} escape '\\'`,
+          eb.exists(
+            eb
+              .selectFrom('variant')
+              .select(sql`1`.as('one'))
+              .whereRef('variant.product_id', '=', 'product.id')
+              .where(sql<SqlBool>`(variant.sku_key like ${text} escape '\\' or lower(variant.barcode) like ${text} escape '\\')`),
+          ),
+        ]),
+      );
+    }
+    return eb.and(conditions);
+  };
+  const [countRow, rows] = await Promise.all([
+    handle.db.selectFrom('product').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
+    handle.db
+      .selectFrom('product')
+      .leftJoin('product_group', 'product_group.id', 'product.product_group_id')
+      .leftJoin('brand', 'brand.id', 'product.brand_id')
+      .leftJoin('supplier', 'supplier.id', 'product.supplier_id')
+      .leftJoin('tax_group', 'tax_group.id', 'product.tax_group_id')
+      .select([
+        'product.id',
+        'product.handle',
+        'product.name',
+        'product.product_type',
+        'product.unit',
+        'product.ecommerce',
+        'product.status',
+        'product.missing_mask',
+        'product.updated_at',
+        'product_group.id as group_id',
+        'product_group.name as group_name',
+        'brand.id as brand_id',
+        'brand.name as brand_name',
+        'supplier.id as supplier_id',
+        'supplier.name as supplier_name',
+        'tax_group.id as tax_group_id',
+        'tax_group.name as tax_group_name',
+      ])
+      .select((eb) => [
+        eb.selectFrom('variant').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('variant.product_id', '=', 'product.id').as('variant_count'),
+        eb
+          .selectFrom('stock_level')
+          .innerJoin('variant', 'variant.id', 'stock_level.variant_id')
+          .select((inner) => inner.fn.sum<number>('stock_level.quantity_milli').as('s'))
+          .whereRef('variant.product_id', '=', 'product.id')
+          .as('on_hand_milli'),
+      ])
+      .where(where)
+      .orderBy(sql.ref(sort.column), sort.direction)
+      .orderBy('product.id', sort.direction)
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
+  ]);
+  return {
+    items: rows.map((row) => {
+      const missingFields = missingFieldsOf(row.missing_mask);
+      return {
+        id: row.id,
+        handle: row.handle,
+        name: row.name,
+        productGroup: named(row.group_id, row.group_name),
+        brand: named(row.brand_id, row.brand_name),
+        supplier: named(row.supplier_id, row.supplier_name),
+        taxGroup: named(row.tax_group_id, row.tax_group_name),
+        productType: row.product_type,
+        unit: row.unit,
+        ecommerce: row.ecommerce === 1,
+        status: row.status,
+        variantCount: Number(row.variant_count ?? 0),
+        onHand: quantityNumber(Number(row.on_hand_milli ?? 0)),
+        missingFields,
+        unallocated: missingFields.length > 0,
+        updatedAt: row.updated_at,
+      };
+    }),
+    total: Number(countRow.n),
+    page,
+    pageSize,
+  };
+}
+
+/** Per variant ("See Variants"): a variant misses its cost price on its own; the rest comes from its product. */
+export async function listVariants(handle: DatabaseHandle, accountId: string, query: ListQuery = {}): Promise<Page<VariantListItem>> {
+  const { page, pageSize, offset } = paging(query);
+  const sort = sortOf(VARIANT_SORTS, query.sort, 'sku');
+  const mask = missingMask(query.missing);
+  const text = query.q?.trim() ? likePattern(query.q) : null;
+  const productMask = mask & ~MISSING_BITS.costPrice;
+  const wantsCost = (mask & MISSING_BITS.costPrice) !== 0;
+  const where = (eb: ExpressionBuilder<Database, 'product' | 'variant'>) => {
+    const conditions = productConditions(eb, accountId, query);
+    const missing: Expression<SqlBool>[] = [];
+    if (productMask) missing.push(sql<SqlBool>`(product.missing_mask & ${productMask}) <> 0`);
+    if (wantsCost) missing.push(eb('variant.cost_price_minor', 'is', null));
+    if (missing.length > 0) conditions.push(eb.or(missing));
+    if (text) {
+      conditions.push(
+        sql<SqlBool>`(variant.sku_key like ${text} escape '\\' or lower(variant.barcode) like ${text} escape '\\' or lower(product.name) like ${text} escape '\\')`,
+      );
+    }
+    return eb.and(conditions);
+  };
+  const base = () => handle.db.selectFrom('variant').innerJoin('product', 'product.id', 'variant.product_id');
+  const [countRow, rows] = await Promise.all([
+    base().select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
+    base()
+      .leftJoin('product_group', 'product_group.id', 'product.product_group_id')
+      .leftJoin('brand', 'brand.id', 'product.brand_id')
+      .select([
+        'variant.id',
+        'variant.product_id',
+        'variant.sku',
+        'variant.barcode',
+        'variant.option_values',
+        'variant.price_minor',
+        'variant.cost_price_minor',
+        'variant.weight_grams',
+        'product.name as product_name',
+        'product.handle',
+        'product.ecommerce',
+        'product.status',
+        'product.missing_mask',
+        'product_group.id as group_id',
+        'product_group.name as group_name',
+        'brand.id as brand_id',
+        'brand.name as brand_name',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('stock_level')
+          .select((inner) => inner.fn.sum<number>('stock_level.quantity_milli').as('s'))
+          .whereRef('stock_level.variant_id', '=', 'variant.id')
+          .as('on_hand_milli'),
+      )
+      .where(where)
+      .orderBy(sql.ref(sort.column), sort.direction)
+      .orderBy('variant.id', sort.direction)
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
+  ]);
+  return {
+    items: rows.map((row) => {
+      const ownMask = (row.missing_mask & ~MISSING_BITS.costPrice) | (row.cost_price_minor === null ? MISSING_BITS.costPrice : 0);
+      const missingFields = missingFieldsOf(ownMask);
+      return {
+        id: row.id,
+        productId: row.product_id,
+        productName: row.product_name,
+        handle: row.handle,
+        sku: row.sku,
+        barcode: row.barcode,
+        values: JSON.parse(row.option_values) as string[],
+        price: formatMoney(Number(row.price_minor)),
+        costPrice: row.cost_price_minor === null ? null : formatMoney(Number(row.cost_price_minor)),
+        weight: row.weight_grams === null ? null : formatWeightKg(Number(row.weight_grams)),
+        productGroup: named(row.group_id, row.group_name),
+        brand: named(row.brand_id, row.brand_name),
+        ecommerce: row.ecommerce === 1,
+        status: row.status,
+        onHand: quantityNumber(Number(row.on_hand_milli ?? 0)),
+        missingFields,
+        unallocated: row.missing_mask > 0,
+      };
+    }),
+    total: Number(countRow.n),
+    page,
+    pageSize,
+  };
+}
+
+function named(id: string | null, name: string | null): Named | null {
+  return id && name !== null ? { id, name } : null;
+}

@@ -1,0 +1,119 @@
+import { beforeAll, expect, it } from 'vitest';
+import { listProducts, listVariants } from '../../src/catalog/listing.ts';
+import { bulkEdit } from '../../src/catalog/bulk-edit.ts';
+import { createMasterItem } from '../../src/catalog/master-data.ts';
+import { createProduct, getProduct } from '../../src/catalog/products.ts';
+import { recordMovement } from '../../src/stock/record-movement.ts';
+import type { Account } from '../../src/accounts/accounts.ts';
+import { forEachDialect } from '../support/databases.ts';
+import { newAccount, simpleProduct } from './fixtures.ts';
+
+forEachDialect('catalogue listing and bulk edit', (getHandle) => {
+  let account: Account;
+  let groupId: string;
+  let brandId: string;
+  let supplierId: string;
+  let taxId: string;
+
+  beforeAll(async () => {
+    const handle = getHandle();
+    account = await newAccount(handle);
+    groupId = (await createMasterItem(handle, account.id, 'product_group', { name: 'Paint' })).id;
+    brandId = (await createMasterItem(handle, account.id, 'brand', { name: 'Dulux' })).id;
+    supplierId = (await createMasterItem(handle, account.id, 'supplier', { name: 'Trade' })).id;
+    taxId = (await createMasterItem(handle, account.id, 'tax_group', { name: 'Std', rate: 20 })).id;
+    const complete = { productGroupId: groupId, brandId, supplierId, taxGroupId: taxId, productType: 'fixed' as const };
+    for (let i = 1; i <= 12; i += 1) {
+      const n = String(i).padStart(2, '0');
+      await createProduct(handle, account.id, {
+        name: `Emulsion ${n}`,
+        ...(i <= 6 ? complete : {}),
+        ecommerce: i % 2 === 0,
+        attributes: [{ name: 'Size', values: ['1L', '5L'] }],
+        variants: [
+          { sku: `EM-${n}-1`, barcode: `50000000${n}1`, price: '5', costPrice: '2', values: ['1L'] },
+          { sku: `EM-${n}-5`, price: '20', costPrice: i === 3 ? null : '8', values: ['5L'] },
+        ],
+      });
+    }
+    await simpleProduct(handle, account.id, 'WIDGET_%', { name: 'Odd 100% widget' });
+    await recordMovement(handle, account.id, { sku: 'EM-01-1', kind: 'receipt', quantity: 7 });
+  });
+
+  it('pages and sorts products, and counts the whole match', async () => {
+    const handle = getHandle();
+    const first = await listProducts(handle, account.id, { pageSize: 5, sort: 'name:asc' });
+    expect(first.total).toBe(13);
+    expect(first.items.map((item) => item.name)).toEqual(['Emulsion 01', 'Emulsion 02', 'Emulsion 03', 'Emulsion 04', 'Emulsion 05']);
+    expect(first.items[0]).toMatchObject({ variantCount: 2, onHand: 7, productGroup: { id: groupId, name: 'Paint' }, missingFields: [], unallocated: false });
+    const third = await listProducts(handle, account.id, { pageSize: 5, page: 3, sort: 'name:desc' });
+    expect(third.items.map((item) => item.name)).toEqual(['Emulsion 03', 'Emulsion 02', 'Emulsion 01']);
+  });
+
+  it('filters by Unallocated, group, ecommerce flag, missing fields and text', async () => {
+    const handle = getHandle();
+    const unallocated = await listProducts(handle, account.id, { productGroup: 'unallocated', pageSize: 100 });
+    expect(unallocated.items.map((item) => item.name)).toEqual(['Emulsion 03', 'Emulsion 07', 'Emulsion 08', 'Emulsion 09', 'Emulsion 10', 'Emulsion 11', 'Emulsion 12', 'Odd 100% widget']);
+    expect(unallocated.items[0].missingFields).toEqual(['costPrice']);
+    expect(unallocated.items[1].missingFields).toEqual(['group', 'brand', 'supplier', 'productType', 'taxGroup']);
+    expect((await listProducts(handle, account.id, { productGroup: groupId })).total).toBe(6);
+    expect((await listProducts(handle, account.id, { ecommerce: true })).total).toBe(6);
+    expect((await listProducts(handle, account.id, { missing: ['costPrice'] })).items.map((item) => item.name)).toEqual(['Emulsion 03', 'Odd 100% widget']);
+    expect((await listProducts(handle, account.id, { missing: ['brand', 'costPrice'] })).total).toBe(8);
+    expect((await listProducts(handle, account.id, { q: 'em-04-5' })).items.map((item) => item.name)).toEqual(['Emulsion 04']);
+    expect((await listProducts(handle, account.id, { q: '50000000111' })).items.map((item) => item.name)).toEqual(['Emulsion 11']);
+    expect((await listProducts(handle, account.id, { q: '100%' })).items.map((item) => item.name)).toEqual(['Odd 100% widget']);
+    expect((await listProducts(handle, account.id, { q: '_' })).total).toBe(1);
+    expect((await listProducts(handle, account.id, { q: 'EMULSION 1' })).total).toBe(3);
+    expect((await listProducts(handle, account.id, { ecommerce: false, productGroup: 'unallocated' })).total).toBe(5);
+  });
+
+  it('lists variants with their own missing cost price and stock on hand', async () => {
+    const handle = getHandle();
+    const page = await listVariants(handle, account.id, { sort: 'sku:asc', pageSize: 3 });
+    expect(page.total).toBe(25);
+    expect(page.items.map((item) => [item.sku, item.values, item.price, item.onHand])).toEqual([
+      ['EM-01-1', ['1L'], '5.00', 7],
+      ['EM-01-5', ['5L'], '20.00', 0],
+      ['EM-02-1', ['1L'], '5.00', 0],
+    ]);
+    const noCost = await listVariants(handle, account.id, { missing: ['costPrice'] });
+    expect(noCost.items.map((item) => [item.sku, item.missingFields])).toEqual([
+      ['EM-03-5', ['costPrice']],
+      ['WIDGET_%', ['group', 'brand', 'supplier', 'productType', 'taxGroup', 'costPrice']],
+    ]);
+    expect((await listVariants(handle, account.id, { productGroup: 'unallocated', q: 'em-03' })).items.map((item) => [item.sku, item.unallocated, item.missingFields])).toEqual([
+      ['EM-03-1', true, []],
+      ['EM-03-5', true, ['costPrice']],
+    ]);
+    expect((await listVariants(handle, account.id, { sort: 'price:desc', pageSize: 1 })).items[0].price).toBe('20.00');
+  });
+
+  it('refuses bad listing parameters', async () => {
+    const handle = getHandle();
+    await expect(listProducts(handle, account.id, { sort: 'colour:asc' })).rejects.toThrow(/Cannot sort by "colour"/);
+    await expect(listProducts(handle, account.id, { sort: 'name:up' })).rejects.toThrow(/asc or desc/);
+    await expect(listProducts(handle, account.id, { missing: ['price'] })).rejects.toThrow(/"price" is not a field that can be missing/);
+    await expect(listVariants(handle, account.id, { pageSize: 1000 })).rejects.toThrow(/page size/);
+    const other = await newAccount(handle);
+    expect((await listProducts(handle, other.id)).total).toBe(0);
+  });
+
+  it('bulk-edits products out of Unallocated, all or nothing', async () => {
+    const handle = getHandle();
+    const todo = await listProducts(handle, account.id, { productGroup: 'unallocated', q: 'emulsion', pageSize: 100 });
+    const ids = todo.items.map((item) => item.id);
+    const other = await newAccount(handle);
+    const theirs = await simpleProduct(handle, other.id, 'THEIRS-BULK');
+    await expect(bulkEdit(handle, account.id, [...ids, theirs.id], { brandId })).rejects.toThrow('1 of the chosen products do not exist; nothing was changed.');
+    await expect(bulkEdit(handle, account.id, ids, { productType: 'per_unit' })).rejects.toThrow(/needs its unit/);
+    await expect(bulkEdit(handle, account.id, ids, { costPrice: '-1' })).rejects.toThrow(/cannot be negative/);
+    expect((await getProduct(handle, account.id, ids[1])).brandId).toBeNull();
+    const result = await bulkEdit(handle, account.id, ids, { productGroupId: groupId, brandId, supplierId, taxGroupId: taxId, productType: 'fixed', costPrice: '3.30', ecommerce: true });
+    expect(result.updated).toBe(ids.length);
+    expect((await listProducts(handle, account.id, { productGroup: 'unallocated' })).items.map((item) => item.name)).toEqual(['Odd 100% widget']);
+    const edited = await getProduct(handle, account.id, ids[0]);
+    expect(edited.variants.map((variant) => variant.costPrice)).toEqual(['3.30', '3.30']);
+    expect(edited.ecommerce).toBe(true);
+  });
+});
