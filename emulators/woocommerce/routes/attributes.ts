@@ -7,6 +7,8 @@ import { InputReader } from '../input-reader.ts';
 import { WooError } from '../woo-error.ts';
 import { sanitizeTitle } from '../slug.ts';
 import { notFound } from './list-filters.ts';
+import { runBatch } from './batch.ts';
+import { isForced } from './products.ts';
 
 export function attributeJson(a: GlobalAttribute, origin: string) {
   return {
@@ -34,21 +36,53 @@ export function registerAttributeRoutes(router: Router, store: WooStore): void {
     if (!attribute) throw notFound('woocommerce_rest_attribute_invalid');
     return { status: 200, body: attributeJson(attribute, ctx.origin) };
   });
-  router.add(['POST'], '/products/attributes', 'create', (ctx) => {
-    const r = new InputReader(ctx.body, 'strict');
-    const name = r.string('name')?.trim();
+  const find = (id: number): GlobalAttribute => {
+    const attribute = catalog.attributes.get(id);
+    if (!attribute) throw notFound('woocommerce_rest_attribute_invalid');
+    return attribute;
+  };
+
+  const write = (existing: GlobalAttribute | undefined, input: Record<string, unknown>): GlobalAttribute => {
+    const r = new InputReader(input, 'strict');
+    const name = r.string('name')?.trim() ?? existing?.name;
     if (!name) throw new WooError(400, 'rest_missing_callback_param', 'Missing parameter(s): name', { params: ['name'] });
-    const slug = `pa_${sanitizeTitle(r.string('slug') || name).slice(0, 25)}`;
-    if ([...catalog.attributes.values()].some((a) => a.slug === slug)) {
+    const slugInput = r.string('slug');
+    const slug = slugInput || !existing ? `pa_${sanitizeTitle(slugInput || name).replace(/^pa_/, '').slice(0, 25)}` : existing.slug;
+    if ([...catalog.attributes.values()].some((a) => a.slug === slug && a.id !== existing?.id)) {
       throw new WooError(400, 'woocommerce_rest_cannot_create', `Slug "${slug}" is already in use. Change it, please.`);
     }
-    const attribute = catalog.addAttribute({
+    const fields = {
       name,
       slug,
-      type: r.oneOf('type', ['select', 'text'] as const) ?? 'select',
-      orderBy: r.oneOf('order_by', ['menu_order', 'name', 'name_num', 'id'] as const) ?? 'menu_order',
-      hasArchives: r.boolean('has_archives') ?? false,
-    });
-    return { status: 201, body: attributeJson(attribute, ctx.origin) };
+      type: r.oneOf('type', ['select', 'text'] as const) ?? existing?.type ?? 'select',
+      orderBy: r.oneOf('order_by', ['menu_order', 'name', 'name_num', 'id'] as const) ?? existing?.orderBy ?? 'menu_order',
+      hasArchives: r.boolean('has_archives') ?? existing?.hasArchives ?? false,
+    };
+    if (existing) return Object.assign(existing, fields);
+    return catalog.addAttribute(fields);
+  };
+
+  const remove = (id: number): unknown => {
+    const shown = attributeJson(find(id), store.origin());
+    catalog.attributes.delete(id);
+    return shown;
+  };
+
+  router.add(['POST'], '/products/attributes', 'create', (ctx) => ({ status: 201, body: attributeJson(write(undefined, ctx.body), ctx.origin) }));
+  router.add(['PUT', 'PATCH', 'POST'], '/products/attributes/:id', 'edit', (ctx) => ({
+    status: 200,
+    body: attributeJson(write(find(Number(ctx.params.id)), ctx.body), ctx.origin),
+  }));
+  router.add(['DELETE'], '/products/attributes/:id', 'delete', (ctx) => {
+    if (!isForced(ctx)) throw new WooError(501, 'woocommerce_rest_trash_not_supported', 'Resource does not support trashing.');
+    return { status: 200, body: remove(Number(ctx.params.id)) };
   });
+  router.add(['POST', 'PUT', 'PATCH'], '/products/attributes/batch', 'batch', (ctx) => ({
+    status: 200,
+    body: runBatch(ctx.body, {
+      create: (item) => attributeJson(write(undefined, item), ctx.origin),
+      update: (id, item) => attributeJson(write(find(id), item), ctx.origin),
+      delete: (id) => remove(id),
+    }),
+  }));
 }

@@ -8,6 +8,7 @@ import { notFound, readOrderBy } from './list-filters.ts';
 import { orderAndPage } from './ordering.ts';
 import { isForced } from './products.ts';
 import { WooError, invalidParam } from '../woo-error.ts';
+import { runBatch } from './batch.ts';
 
 export function registerWebhookRoutes(router: Router, store: WooStore): void {
   const { webhooks } = store;
@@ -48,4 +49,25 @@ export function registerWebhookRoutes(router: Router, store: WooStore): void {
     webhooks.hooks.delete(hook.id);
     return { status: 200, body: webhookJson(hook, ctx.origin) };
   });
+  router.add(['POST', 'PUT', 'PATCH'], '/webhooks/batch', 'batch', (ctx) => ({
+    status: 200,
+    body: runBatch(ctx.body, {
+      create: (item) => {
+        const hook = webhooks.write(undefined, item);
+        if (hook.status === 'active') void store.sender.ping(hook);
+        return webhookJson(hook, ctx.origin);
+      },
+      update: (id, item) => {
+        const hook = webhooks.hooks.get(id);
+        if (!hook) throw notFound('woocommerce_rest_webhook_invalid_id');
+        return webhookJson(webhooks.write(hook, item), ctx.origin);
+      },
+      delete: (id) => {
+        const hook = webhooks.hooks.get(id);
+        if (!hook) throw notFound('woocommerce_rest_webhook_invalid_id');
+        webhooks.hooks.delete(id);
+        return webhookJson(hook, ctx.origin);
+      },
+    }),
+  }));
 }
