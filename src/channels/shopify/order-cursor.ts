@@ -1,10 +1,12 @@
 // The order polling cursor. Shopify's updated_at has one-second resolution, so the cursor keeps
-// the newest updatedAt seen (the watermark) and the ids already taken at that second; the next
-// poll asks for orders updated at or after the watermark and drops those ids, so an order
-// updated in the same second as the last one is never skipped. While a poll pages through
+// the newest updatedAt seen (the watermark) and a fingerprint of each order taken at that second
+// (its id and what the engine reads of it); the next poll asks for orders updated at or after the
+// watermark and drops only identical fingerprints, so neither another order updated in the same
+// second nor a second change to the same order within it is skipped. While a poll pages through
 // Shopify's results, the query's start and Shopify's page cursor are kept as well.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ChannelError } from '../channel.ts';
+import { ChannelError, type RemoteOrder } from '../channel.ts';
 
 const orderCursorSchema = z.object({
   v: z.literal(1),
@@ -13,6 +15,7 @@ const orderCursorSchema = z.object({
   /** Shopify's endCursor within that query; null at the start of a poll. */
   after: z.string().nullable(),
   watermark: z.string(),
+  /** Fingerprints (see orderFingerprint) of the orders already returned at the watermark's second. */
   seenAtWatermark: z.array(z.string()),
 });
 
@@ -55,23 +58,34 @@ export function updatedSinceQuery(from: string): string {
   return `updated_at:>'${before}'`;
 }
 
+export interface SeenOrder {
+  fingerprint: string;
+  updatedAt: string;
+}
+
+/** The order's id and everything the engine reads of it, hashed: equal fingerprints mean nothing to take in. */
+export function orderFingerprint(order: RemoteOrder): string {
+  const content = JSON.stringify([order.cancelled, order.holdsStock, order.lines.map((l) => [l.lineId, l.quantity, l.restockedQuantity])]);
+  return `${order.remoteOrderId}#${createHash('sha256').update(content).digest('base64url').slice(0, 16)}`;
+}
+
 /** Moves the watermark over orders taken, in the order Shopify sorted them (updatedAt ascending). */
-export function advance(cursor: OrderCursor, taken: Array<{ id: string; updatedAt: string }>): OrderCursor {
+export function advance(cursor: OrderCursor, taken: SeenOrder[]): OrderCursor {
   let { watermark, seenAtWatermark } = cursor;
   for (const order of taken) {
     const at = toSecond(order.updatedAt);
     if (at > watermark) {
       watermark = at;
-      seenAtWatermark = [order.id];
-    } else if (at === watermark && !seenAtWatermark.includes(order.id)) {
-      // An order older than the watermark (reordered by an update mid-poll) leaves it alone.
-      seenAtWatermark = [...seenAtWatermark, order.id];
+      seenAtWatermark = [order.fingerprint];
+    } else if (at === watermark && !seenAtWatermark.includes(order.fingerprint)) {
+      seenAtWatermark = [...seenAtWatermark, order.fingerprint];
     }
+    // An order older than the watermark (moved by an update mid-poll) leaves the watermark alone.
   }
   return { ...cursor, watermark, seenAtWatermark };
 }
 
-/** Only orders taken at the watermark's second are dropped; anything else is passed on (the engine dedupes by key). */
-export function alreadySeen(cursor: OrderCursor, order: { id: string; updatedAt: string }): boolean {
-  return toSecond(order.updatedAt) === cursor.watermark && cursor.seenAtWatermark.includes(order.id);
+/** Only an identical order at the watermark's second is dropped; anything else is passed on (the engine dedupes by key). */
+export function alreadySeen(cursor: OrderCursor, order: SeenOrder): boolean {
+  return toSecond(order.updatedAt) === cursor.watermark && cursor.seenAtWatermark.includes(order.fingerprint);
 }

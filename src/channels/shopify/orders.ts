@@ -2,7 +2,16 @@
 // lines are restocked (a cancellation with restock refunds its lines with restockType CANCEL).
 import type { OrderPage, RemoteOrder, RemoteOrderLine } from '../channel.ts';
 import type { GraphqlClient } from './graphql-client.ts';
-import { advance, alreadySeen, decodeOrderCursor, encodeOrderCursor, initialOrderCursor, updatedSinceQuery } from './order-cursor.ts';
+import {
+  advance,
+  alreadySeen,
+  decodeOrderCursor,
+  encodeOrderCursor,
+  initialOrderCursor,
+  orderFingerprint,
+  updatedSinceQuery,
+  type SeenOrder,
+} from './order-cursor.ts';
 import {
   LINES_PER_PAGED_ORDER,
   LINES_PER_SINGLE_ORDER,
@@ -76,13 +85,17 @@ export async function listOrders(client: GraphqlClient, cursorText: string | nul
     },
     ordersPageResult,
   );
-  const fresh = data.orders.nodes.filter((order) => !alreadySeen(cursor, order));
   const orders: RemoteOrder[] = [];
-  for (const order of fresh) {
-    const complete = truncated(order) ? ((await fullOrder(client, order.id)) ?? order) : order;
-    orders.push(remoteOrder(complete));
+  const taken: SeenOrder[] = [];
+  for (const node of data.orders.nodes) {
+    const complete = truncated(node) ? ((await fullOrder(client, node.id)) ?? node) : node;
+    const order = remoteOrder(complete);
+    const seen = { fingerprint: orderFingerprint(order), updatedAt: node.updatedAt };
+    if (alreadySeen(cursor, seen)) continue;
+    orders.push(order);
+    taken.push(seen);
   }
-  const moved = advance(cursor, fresh);
+  const moved = advance(cursor, taken);
   const { hasNextPage, endCursor } = data.orders.pageInfo;
   const next =
     hasNextPage && endCursor

@@ -1,9 +1,9 @@
 // Reading, finding, creating and updating one product through the Admin API.
 import { ChannelError, type ProductDraft, type ProductUpdateResult, type RemoteProduct } from '../channel.ts';
 import type { GraphqlClient } from './graphql-client.ts';
-import { productByHandle, productById, productSet, productVariantsPage, variantsBySku, VARIANTS_PER_REQUEST } from './operations/products.ts';
+import { productById, productsByHandle, productSet, productVariantsPage, variantsBySku, VARIANTS_PER_REQUEST } from './operations/products.ts';
 import {
-  productByHandleResult,
+  productsByHandleResult,
   productByIdResult,
   productVariantsPageResult,
   variantsBySkuResult,
@@ -51,9 +51,10 @@ export async function getProduct(deps: ProductDeps, id: string): Promise<RemoteP
 }
 
 async function productWithHandle(deps: ProductDeps, handle: string): Promise<RemoteProduct | null> {
-  const locationId = await deps.locationId();
-  const data = await deps.client.request(productByHandle, { handle, locationId, variantsFirst: VARIANTS_PER_REQUEST }, productByHandleResult);
-  return data.productByIdentifier ? withAllVariants(deps, data.productByIdentifier, locationId) : null;
+  const data = await deps.client.request(productsByHandle, { query: `handle:${searchValue(handle)}`, first: 5 }, productsByHandleResult);
+  // The search may match loosely; only the exact handle counts.
+  const hit = data.products.nodes.find((node) => node.handle === handle);
+  return hit ? getProduct(deps, hit.id) : null;
 }
 
 /** A value for Shopify's search syntax: quoted, with quotes and backslashes escaped. */

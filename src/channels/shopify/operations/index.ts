@@ -4,7 +4,7 @@ import { bulkOperationPoll, bulkOperationRunQuery } from './bulk.ts';
 import { inventorySetQuantities } from './inventory.ts';
 import type { ShopifyOperation } from './operation.ts';
 import { orderById, ordersPage } from './orders.ts';
-import { productByHandle, productById, productSet, productVariantsPage, variantsBySku } from './products.ts';
+import { productById, productsByHandle, productSet, productVariantsPage, variantsBySku } from './products.ts';
 import { identifyShop } from './shop.ts';
 import { webhookSubscriptionCreate, webhookSubscriptions } from './webhooks.ts';
 
@@ -13,7 +13,7 @@ export const API_VERSION = '2026-07';
 export const allOperations: ReadonlyArray<ShopifyOperation<never>> = [
   identifyShop,
   productById,
-  productByHandle,
+  productsByHandle,
   productVariantsPage,
   variantsBySku,
   productSet,

@@ -20,15 +20,17 @@ export const productById = operation<ProductRead & { id: string }>(
   (v) => productCost(v.variantsFirst),
 );
 
-export const productByHandle = operation<ProductRead & { handle: string }>(
-  'ProductByHandle',
+/** Looks a handle up through the products search (productByIdentifier is the newer way; this one is answered everywhere). */
+export const productsByHandle = operation<{ query: string; first: number }>(
+  'ProductsByHandle',
   /* GraphQL */ `
-    query ProductByHandle($handle: String!, $locationId: ID!, $variantsFirst: Int!) {
-      productByIdentifier(identifier: { handle: $handle }) { ...ProductFields }
+    query ProductsByHandle($query: String!, $first: Int!) {
+      products(first: $first, query: $query) {
+        nodes { id handle }
+      }
     }
-    ${PRODUCT_FIELDS}
   `,
-  (v) => productCost(v.variantsFirst),
+  (v) => 2 + v.first,
 );
 
 export const productVariantsPage = operation<{ id: string; locationId: string; first: number; after: string }>(

@@ -40,7 +40,9 @@ export type ShopifyVariant = z.infer<typeof variantSchema>;
 export type ShopifyInventoryItem = z.infer<typeof inventoryItemSchema>;
 
 export const productByIdResult = z.object({ product: productSchema.nullable() });
-export const productByHandleResult = z.object({ productByIdentifier: productSchema.nullable() });
+export const productsByHandleResult = z.object({
+  products: z.object({ nodes: z.array(z.object({ id: z.string(), handle: z.string() })) }),
+});
 export const productVariantsPageResult = z.object({
   product: z.object({ variants: z.object({ pageInfo: pageInfoSchema, nodes: z.array(variantSchema) }) }).nullable(),
 });
