@@ -16,6 +16,9 @@ const commandModules: CommandModule[] = [
   await import('./commands/user.ts'),
   await import('./commands/stock.ts'),
   await import('./commands/emulate.ts'),
+  await import('./commands/store.ts'),
+  await import('./commands/job.ts'),
+  await import('./commands/worker.ts'),
 ];
 
 const program = addGlobalOptions(new Command('stockroom'))
