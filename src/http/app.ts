@@ -33,6 +33,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Where the built web app is; default dist/web. Pass null to serve no web app. */
   webRoot?: string | null;
+  /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto (the session cookie is Secure over https). */
+  trustProxy?: boolean;
 }
 
 declare module 'fastify' {
@@ -48,6 +50,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 10 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   }) as unknown as FastifyInstance;
   const allRoutes: Array<{ method: string; url: string }> = [];
   app.decorate('allRoutes', allRoutes);

@@ -52,6 +52,19 @@ describe('web app and logs', () => {
     expect(api.json().error.code).toBe('not_found');
   });
 
+  it('marks the session cookie Secure when the request came over https (through a trusted proxy)', async () => {
+    const proxied = await buildApp({ handle: database.handle, webRoot: null, trustProxy: true });
+    try {
+      const payload = { email: 'owner@example.com', password: 'hunter2 hunter2' };
+      const overHttps = await proxied.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload });
+      expect(String(overHttps.headers['set-cookie'])).toMatch(/; Secure/);
+      const overHttp = await proxied.inject({ method: 'POST', url: '/api/auth/login', payload });
+      expect(String(overHttp.headers['set-cookie'])).not.toMatch(/Secure/);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('keeps passwords, tokens and cookies out of the logs', async () => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'owner@example.com', password: 'hunter2 hunter2' } });
     expect(login.statusCode).toBe(200);

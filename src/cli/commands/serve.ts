@@ -30,7 +30,8 @@ export function register(program: Command): void {
     .option('--port <n>', 'port to listen on (0: a free one)', process.env.PORT ?? '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-worker', 'do not run the background worker in this process')
-    .action(async (opts: { port: string; host: string; worker: boolean }, command: Command) => {
+    .option('--trust-proxy', 'behind a TLS-terminating proxy: trust X-Forwarded-* headers', false)
+    .action(async (opts: { port: string; host: string; worker: boolean; trustProxy: boolean }, command: Command) => {
       const options = globalOptions(command);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${opts.port}".`);
@@ -40,7 +41,7 @@ export function register(program: Command): void {
       let worker: { stopped: Promise<void> } | undefined;
       try {
         await resolveAccount(handle, options);
-        const server = await startServer({ handle, port, host: opts.host, secret, logger: createLogger({ level: process.env.LOG_LEVEL ?? 'info' }) });
+        const server = await startServer({ handle, port, host: opts.host, secret, trustProxy: opts.trustProxy, logger: createLogger({ level: process.env.LOG_LEVEL ?? 'info' }) });
         if (opts.worker) worker = await startWorker(handle, stopWorker.signal);
         printResult(options, { url: server.url, worker: worker !== undefined }, () => `Stockroom at ${server.url}`);
         if (!secret) note('STOCKROOM_SECRET is not set: connecting stores is disabled until it is (32+ characters).');
