@@ -22,6 +22,7 @@ const routeModules: RouteModule[] = [
   await import('./routes/variants.ts'),
   await import('./routes/stock.ts'),
   await import('./routes/till.ts'),
+  await import('./routes/webhooks.ts'),
   await import('./routes/openapi.ts'),
 ];
 
