@@ -30,6 +30,10 @@ export function errorResponse(error: unknown): { status: number; body: ErrorBody
       body: { error: { code: 'invalid_input', message: describeZodError(error, 'request'), details: issueDetails(error) } },
     };
   }
+  if (isUniqueViolation(error)) {
+    // A race the domain's own check could not see (two requests creating the same SKU at once).
+    return { status: 409, body: { error: { code: 'conflict', message: 'That conflicts with a record saved meanwhile; reload and try again.', details: null } } };
+  }
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -43,6 +47,11 @@ export function errorResponse(error: unknown): { status: number; body: ErrorBody
     status: 500,
     body: { error: { code: 'internal_error', message: 'Something went wrong on the server; the error has been logged.', details: null } },
   };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
