@@ -111,9 +111,9 @@ export class ShopStore {
   readonly orders = new Map<number, OrderRecord>();
   private readonly bySku = new Map<string, Set<number>>();
   private readonly byHandle = new Map<string, number>();
-  /** Product and variant ids in ascending (creation) order; rebuilt lazily after deletions. */
-  private productOrder: number[] = [];
-  private variantOrder: number[] = [];
+  /** Products and variants in ascending id (creation) order; compacted lazily after deletions. */
+  private productOrder: ProductRecord[] = [];
+  private variantOrder: VariantRecord[] = [];
   private orderDirty = false;
 
   private nextIds = new Map<string, number>();
@@ -144,7 +144,7 @@ export class ShopStore {
   addProduct(product: ProductRecord): void {
     this.products.set(product.id, product);
     this.byHandle.set(product.handle, product.id);
-    this.productOrder.push(product.id);
+    this.productOrder.push(product);
   }
 
   productByHandle(handle: string): ProductRecord | undefined {
@@ -172,7 +172,7 @@ export class ShopStore {
     this.variants.set(variant.id, variant);
     this.inventoryItems.set(item.id, item);
     this.indexSku(variant);
-    this.variantOrder.push(variant.id);
+    this.variantOrder.push(variant);
   }
 
   removeVariant(id: number): void {
@@ -196,16 +196,16 @@ export class ShopStore {
     return [...ids].map((id) => this.variants.get(id)!).sort((a, b) => a.id - b.id);
   }
 
-  /** Products in id order. */
+  /** Products in id order (the store's own array: do not modify). */
   productList(): ProductRecord[] {
     this.compact();
-    return this.productOrder.map((id) => this.products.get(id)!);
+    return this.productOrder;
   }
 
-  /** Variants in id order. */
+  /** Variants in id order (the store's own array: do not modify). */
   variantList(): VariantRecord[] {
     this.compact();
-    return this.variantOrder.map((id) => this.variants.get(id)!);
+    return this.variantOrder;
   }
 
   variantTitle(variant: VariantRecord): string {
@@ -223,8 +223,8 @@ export class ShopStore {
 
   private compact(): void {
     if (!this.orderDirty) return;
-    this.productOrder = this.productOrder.filter((id) => this.products.has(id));
-    this.variantOrder = this.variantOrder.filter((id) => this.variants.has(id));
+    this.productOrder = this.productOrder.filter((p) => this.products.get(p.id) === p);
+    this.variantOrder = this.variantOrder.filter((v) => this.variants.get(v.id) === v);
     this.orderDirty = false;
   }
 
