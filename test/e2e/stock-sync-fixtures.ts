@@ -47,3 +47,35 @@ export async function syncToIdle(handle: DatabaseHandle): Promise<void> {
   const result = await syncUntilIdle(handle, { coalesceMs: 0, maxMs: 60_000, onStoreError: (_store, error) => { throw error; } });
   expect(result.idle).toBe(true);
 }
+
+export interface ListeningApp {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real Stockroom HTTP app on a free port, so the emulator can deliver webhooks to it. */
+export async function listenApp(handle: DatabaseHandle): Promise<ListeningApp> {
+  const { buildApp } = await import('../../src/http/app.ts');
+  const app = await buildApp({ handle, secret: process.env.STOCKROOM_SECRET, webRoot: null });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the app is not listening on a port');
+  return { baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+export async function connectWithWebhooks(handle: DatabaseHandle, shop: SeededShopify, publicUrl: string): Promise<ConnectedStore> {
+  const account = await ensureDefaultAccount(handle);
+  const store = await connectStore(handle, account.id, { platform: 'shopify', url: shop.url, credentials: shop.credentials }, { publicUrl });
+  expect(store.webhookNote).toBeNull();
+  const { jobId } = await startImport(handle, account.id, store.id);
+  expect((await runJobUntilFinished(handle, account.id, jobId)).state).toBe('done');
+  return { accountId: account.id, storeId: store.id };
+}
+
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
