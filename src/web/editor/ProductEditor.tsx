@@ -2,9 +2,9 @@
 // and how the product fits each connected store.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, errorSentence } from '../api/client.ts';
-import type { Attribute, Product } from '../api/types.ts';
+import type { Attribute, LocalProduct, Product } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
-import { useMasterData } from '../ui/useMasterData.ts';
+import { itemsOf, useMasterData } from '../ui/useMasterData.ts';
 import { ErrorText, Loading, Notice } from '../ui/feedback.tsx';
 import { useStores } from '../stores/useStores.ts';
 import { buildMatrix, cleanAttributes, draftFromVariant, emptyDraft, MAX_ATTRIBUTES, suggestSkus, type VariantDraft } from './variantMatrix.ts';
@@ -62,6 +62,30 @@ export function ProductEditor({ productId }: { productId: string | null }) {
       .finally(() => setLoading(false));
   }, [productId]);
 
+  // For a saved product, what the server works out for each store it is not yet on
+  // (e.g. "merged: Length / Width = 30 / 32"), shown under the live estimate.
+  const [serverFits, setServerFits] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!productId || !stores?.length) return;
+    let cancelled = false;
+    void Promise.all(
+      stores.map(async (store) => {
+        try {
+          const list = itemsOf(await api.get<unknown>(`/api/stores/${store.id}/local-products`)) as unknown as LocalProduct[];
+          const mine = list.find((p) => p.productId === productId);
+          return [store.id, mine?.fits ?? ''] as const;
+        } catch {
+          return [store.id, ''] as const;
+        }
+      }),
+    ).then((entries) => {
+      if (!cancelled) setServerFits(Object.fromEntries(entries));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [productId, stores, saved]);
+
   const cleanAttrs = useMemo(() => cleanAttributes(toAttributes(attributes)), [attributes]);
 
   function changeAttributes(next: AttributeRow[]) {
@@ -87,7 +111,7 @@ export function ProductEditor({ productId }: { productId: string | null }) {
     setSaved(null);
     const body = {
       name: name.trim(),
-      description: description || null,
+      description,
       productGroupId: groupId || null,
       brandId: brandId || null,
       supplierId: supplierId || null,
@@ -101,7 +125,7 @@ export function ProductEditor({ productId }: { productId: string | null }) {
         values: row.values,
         sku: row.sku.trim() || null,
         barcode: row.barcode.trim() || null,
-        price: row.price.trim() || null,
+        ...(row.price.trim() ? { price: row.price.trim() } : {}),
         costPrice: row.costPrice.trim() || null,
       })),
     };
@@ -222,6 +246,7 @@ export function ProductEditor({ productId }: { productId: string | null }) {
             {fits.map((fit) => (
               <li key={fit.store.id} className={`fit ${fit.verdict}`}>
                 {fit.message}
+                {serverFits[fit.store.id] && <div className="small">On publishing: {serverFits[fit.store.id]}</div>}
               </li>
             ))}
           </ul>

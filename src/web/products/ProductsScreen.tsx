@@ -2,7 +2,7 @@
 // column sets, column filters mapped to the list API, inline edit and bulk edit.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellValueChangedEvent, GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import type { CellValueChangedEvent, ColDef, GetRowIdParams, GridApi, IDatasource, IGetRowsParams, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
 import { api, errorSentence } from '../api/client.ts';
 import type { Page, Product, Variant } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
@@ -15,6 +15,12 @@ import { gridTheme } from './gridTheme.ts';
 
 const blockSize = 100;
 type Row = Product | Variant;
+
+// Grid options kept outside render: a new object on each render would make the grid reset.
+const defaultColDef: ColDef = { resizable: true, sortable: false, minWidth: 90, flex: 1 };
+const rowSelection: RowSelectionOptions = { mode: 'multiRow', headerCheckbox: false };
+const selectionColumnDef: SelectionColumnDef = { pinned: 'left', width: 48, minWidth: 48, maxWidth: 48, resizable: false };
+const getRowId = (params: GetRowIdParams<Row>) => String(params.data.id);
 
 export function ProductsScreen() {
   const master = useMasterData();
@@ -59,7 +65,7 @@ export function ProductsScreen() {
 
   const onCellValueChanged = useCallback(
     async (event: CellValueChangedEvent<Row>) => {
-      const field = event.colDef.field;
+      const field = event.colDef.field ?? event.colDef.colId;
       const row = event.data;
       if (!field || !row?.id || event.newValue === event.oldValue) return;
       const value = event.newValue === '' ? null : event.newValue;
@@ -169,9 +175,10 @@ export function ProductsScreen() {
           cacheBlockSize={blockSize}
           maxBlocksInCache={20}
           columnDefs={columnDefs as never}
-          defaultColDef={{ resizable: true, sortable: false, minWidth: 90, flex: 1 }}
-          getRowId={(p) => String((p.data as Row).id)}
-          rowSelection={showVariants ? undefined : { mode: 'multiRow', headerCheckbox: false }}
+          defaultColDef={defaultColDef}
+          getRowId={getRowId}
+          rowSelection={showVariants ? undefined : rowSelection}
+          selectionColumnDef={selectionColumnDef}
           onGridReady={(e) => {
             gridApi.current = e.api;
           }}

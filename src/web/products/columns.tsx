@@ -28,11 +28,28 @@ function refData(items: { id: string; name: string }[]): Record<string, string> 
   return Object.fromEntries(items.map((item) => [item.id, item.name]));
 }
 
-function selectColumn(field: string, headerName: string, items: { id: string; name: string }[], extra: Partial<ColDef> = {}): ColDef {
+/** The list API nests named references ({ id, name }); a row may also carry the bare id. */
+type NamedKey = 'productGroup' | 'brand' | 'supplier' | 'taxGroup';
+
+function namedIdOf(row: unknown, key: NamedKey): string {
+  const r = row as Record<string, unknown> | undefined;
+  if (!r) return '';
+  const nested = r[key] as { id?: string } | null | undefined;
+  if (nested && typeof nested === 'object') return nested.id ?? '';
+  return (r[`${key}Id`] as string | null | undefined) ?? '';
+}
+
+/** A column holding one of the master-data references, editable through a select of names. */
+function selectColumn(key: NamedKey, headerName: string, items: { id: string; name: string }[], extra: Partial<ColDef> = {}): ColDef {
   return {
-    field,
-    colId: field,
+    colId: `${key}Id`,
     headerName,
+    valueGetter: (p) => namedIdOf(p.data, key),
+    valueSetter: (p) => {
+      const row = p.data as Record<string, unknown>;
+      row[key] = p.newValue ? { id: p.newValue, name: refData(items)[p.newValue] ?? '' } : null;
+      return true;
+    },
     refData: refData(items),
     editable: true,
     cellEditor: 'agSelectCellEditor',
@@ -42,8 +59,8 @@ function selectColumn(field: string, headerName: string, items: { id: string; na
   };
 }
 
-function linksOf(row: Product | undefined): StoreLink[] {
-  return row?.stores ?? row?.links ?? [];
+function linksOf(row: Product | undefined): StoreLink[] | undefined {
+  return row?.stores ?? row?.links;
 }
 
 function ProductNameCell(params: ICellRendererParams<Product | Variant>) {
@@ -76,6 +93,7 @@ function MissingCell(params: ICellRendererParams<Product>) {
 function StoresCell(params: ICellRendererParams<Product>) {
   const links = linksOf(params.data);
   if (!params.data) return null;
+  if (links === undefined) return <span className="muted">—</span>;
   if (links.length === 0) return <span className="muted">Not linked</span>;
   return (
     <span className="chips">
@@ -87,8 +105,6 @@ function StoresCell(params: ICellRendererParams<Product>) {
     </span>
   );
 }
-
-const money = (value: unknown) => (value === null || value === undefined || value === '' ? '' : String(value));
 
 export function productColumns(set: DataFields, master: MasterData): ColDef<Product>[] {
   const groupChoices = (): Choice[] => [
@@ -108,17 +124,17 @@ export function productColumns(set: DataFields, master: MasterData): ColDef<Prod
     filterParams: { filterOptions: ['contains'], maxNumConditions: 1 },
     sortable: true,
   };
-  const group = selectColumn('productGroupId', 'Group', master['product-groups'], {
+  const group = selectColumn('productGroup', 'Group', master['product-groups'], {
     filter: ChoiceFilter,
     filterParams: { choices: groupChoices },
-    sortable: true,
   }) as ColDef<Product>;
   const missing: ColDef<Product> = {
     field: 'missingFields',
     colId: 'missingFields',
     headerName: 'Missing',
-    minWidth: 220,
-    flex: 2,
+    minWidth: 400,
+    flex: 3,
+    tooltipValueGetter: (p) => ((p.data as Product | undefined)?.missingFields ?? []).map((f) => missingFieldLabels[f] ?? f).join(', '),
     cellRenderer: MissingCell,
     sortable: false,
     filter: ChoicesFilter,
@@ -160,25 +176,31 @@ export function productColumns(set: DataFields, master: MasterData): ColDef<Prod
       return [
         name,
         group,
-        selectColumn('brandId', 'Brand', master.brands, { sortable: true }) as ColDef<Product>,
-        selectColumn('supplierId', 'Supplier', master.suppliers, { sortable: true }) as ColDef<Product>,
+        selectColumn('brand', 'Brand', master.brands) as ColDef<Product>,
+        selectColumn('supplier', 'Supplier', master.suppliers) as ColDef<Product>,
         type,
         variants,
         missing,
       ];
     case 'pricing':
+      // Prices and costs belong to variants: See Variants edits them; here, the product's tax group.
       return [
         name,
-        { field: 'price', colId: 'price', headerName: 'Price', valueFormatter: (p) => money(p.value), minWidth: 110, sortable: true },
-        { field: 'costPrice', colId: 'costPrice', headerName: 'Cost price', valueFormatter: (p) => money(p.value), minWidth: 110 },
-        selectColumn('taxGroupId', 'Tax group', master['tax-groups'], { sortable: true }) as ColDef<Product>,
+        selectColumn('taxGroup', 'Tax group', master['tax-groups']) as ColDef<Product>,
+        variants,
+        {
+          colId: 'costMissing',
+          headerName: 'Cost prices',
+          valueGetter: (p) => (p.data ? (p.data.missingFields ?? []).includes('costPrice') ? 'Missing' : 'Set' : ''),
+          minWidth: 120,
+        },
         group,
         missing,
       ];
     case 'stock':
       return [
         name,
-        { field: 'onHand', colId: 'onHand', headerName: 'On hand', minWidth: 110, sortable: true },
+        { field: 'onHand', colId: 'onHand', headerName: 'On hand', minWidth: 110 },
         type,
         { field: 'unit', colId: 'unit', headerName: 'Unit', editable: true, minWidth: 90 },
         variants,
@@ -192,13 +214,13 @@ export function productColumns(set: DataFields, master: MasterData): ColDef<Prod
         {
           colId: 'syncState',
           headerName: 'Sync state',
-          valueGetter: (p) => p.data?.syncState ?? linksOf(p.data).map((l) => l.syncState ?? l.state).filter(Boolean).join(', '),
+          valueGetter: (p) => p.data?.syncState ?? (linksOf(p.data) ?? []).map((l) => l.syncState ?? l.state).filter(Boolean).join(', '),
           minWidth: 130,
         },
         {
           colId: 'lastError',
           headerName: 'Last error',
-          valueGetter: (p) => p.data?.lastError ?? linksOf(p.data).map((l) => l.lastError).filter(Boolean).join('; '),
+          valueGetter: (p) => p.data?.lastError ?? (linksOf(p.data) ?? []).map((l) => l.lastError).filter(Boolean).join('; '),
           minWidth: 200,
           flex: 2,
           tooltipValueGetter: (p) => String(p.value ?? ''),
@@ -228,7 +250,7 @@ export function variantColumns(set: DataFields, master: MasterData): ColDef<Vari
     minWidth: 140,
   };
   const sku: ColDef<Variant> = { field: 'sku', colId: 'sku', headerName: 'SKU', editable: true, minWidth: 130, sortable: true };
-  const group = selectColumn('productGroupId', 'Group', master['product-groups'], {
+  const group = selectColumn('productGroup', 'Group', master['product-groups'], {
     editable: false,
     filter: ChoiceFilter,
     filterParams: {
@@ -239,17 +261,16 @@ export function variantColumns(set: DataFields, master: MasterData): ColDef<Vari
     },
   }) as ColDef<Variant>;
   const price: ColDef<Variant> = { field: 'price', colId: 'price', headerName: 'Price', editable: true, minWidth: 100, sortable: true };
-  const cost: ColDef<Variant> = { field: 'costPrice', colId: 'costPrice', headerName: 'Cost price', editable: true, minWidth: 110 };
+  const cost: ColDef<Variant> = { field: 'costPrice', colId: 'costPrice', headerName: 'Cost price', editable: true, minWidth: 110, sortable: true };
   const onHand: ColDef<Variant> = {
     colId: 'onHand',
     headerName: 'On hand',
     valueGetter: (p) => p.data?.onHand ?? p.data?.stock ?? '',
     minWidth: 100,
-    sortable: true,
   };
   switch (set) {
     case 'general':
-      return [product, options, sku, { field: 'barcode', colId: 'barcode', headerName: 'Barcode', editable: true, minWidth: 140 }, group];
+      return [product, options, sku, { field: 'barcode', colId: 'barcode', headerName: 'Barcode', editable: true, minWidth: 140, sortable: true }, group];
     case 'pricing':
       return [product, options, sku, price, cost];
     case 'stock':

@@ -9,6 +9,9 @@ export interface GridRequest {
   filterModel: Record<string, unknown>;
 }
 
+/** Grid column ids whose sort key in the API has another name. */
+const sortKeys: Record<string, string> = { productName: 'name' };
+
 /** Grid column ids whose text filter becomes the API's free-text `q`. */
 const textSearchColumns = ['name', 'sku', 'productName', 'barcode'];
 
@@ -18,7 +21,7 @@ export function gridRequestToQuery(request: GridRequest, blockSize: number): Que
     pageSize: blockSize,
   };
   const sort = request.sortModel[0];
-  if (sort) query.sort = `${sort.colId}:${sort.sort}`;
+  if (sort) query.sort = `${sortKeys[sort.colId] ?? sort.colId}:${sort.sort}`;
 
   const filters = request.filterModel ?? {};
   const texts: string[] = [];

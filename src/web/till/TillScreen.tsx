@@ -20,6 +20,11 @@ interface TicketLine {
   stock: string;
 }
 
+interface SaleResult {
+  reference: string;
+  lines: { variantId: string; productId: string; sku: string | null; quantity: number; onHand: number; created: boolean }[];
+}
+
 const QUANTITY = /^\d+(\.\d{1,3})?$/;
 
 export function TillScreen() {
@@ -81,16 +86,6 @@ export function TillScreen() {
     return Number(text);
   }
 
-  async function stockText(sku: string | null | undefined): Promise<string> {
-    if (!sku) return '';
-    try {
-      const stock = await api.get<{ total: number }>('/api/stock', { sku });
-      return `${stock.total} on hand`;
-    } catch {
-      return '';
-    }
-  }
-
   async function ring(kind: 'sale' | 'return') {
     const typed = code.trim();
     if (!typed) {
@@ -103,9 +98,12 @@ export function TillScreen() {
     setError(null);
     setUnknownCode(null);
     try {
-      await api.post('/api/till/sales', { kind, lines: [{ code: typed, quantity: qty }] });
-      const label = match ? `${match.variant.productName ?? ''} ${match.variant.values?.join(' / ') ?? ''} (${match.variant.sku ?? typed})`.trim() : typed;
-      const stock = await stockText(match?.variant.sku ?? typed);
+      const result = await api.post<SaleResult>('/api/till/sales', { kind, lines: [{ code: typed, quantity: qty }] });
+      const line = result?.lines?.[0];
+      const label = match
+        ? `${match.variant.productName ?? ''} ${match.variant.values?.join(' / ') ?? ''} (${match.variant.sku ?? typed})`.trim()
+        : line?.sku ?? typed;
+      const stock = line ? `${line.onHand} on hand` : '';
       setTicket((lines) => [{ at: new Date().toLocaleTimeString(), kind, label, quantity: qty, stock }, ...lines].slice(0, 20));
       setCode('');
       setQuantity('1');
