@@ -162,7 +162,7 @@ export function transportError(error: unknown, what: string, timeoutMs: number):
   if (error instanceof ChannelError) return error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new ChannelError('timeout', `Shopify did not answer ${what} within ${Math.round(timeoutMs / 1000)} s; it will be retried.`);
+    return new ChannelError('timeout', `Shopify did not answer ${what} within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}; it will be retried.`);
   }
   return new ChannelError('unavailable', `Could not reach Shopify for ${what} (network error); it will be retried.`);
 }
