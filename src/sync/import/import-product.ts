@@ -180,7 +180,7 @@ async function linkOrCreate(
   }
 
   if (unmatched.length === 0) return { linked, created: 0, skipped };
-  const created = await createLocalProduct(trx, store, product, title, unmatched, now);
+  const created = await createLocalProduct(trx, store, product, title, unmatched);
   return { linked, created, skipped };
 }
 
@@ -224,7 +224,6 @@ async function createLocalProduct(
   product: RemoteProduct,
   title: string,
   variants: RemoteVariant[],
-  now: string,
 ): Promise<number> {
   const accountId = store.account_id;
   // Only the values the imported variants use, so the catalogue's checks hold.
@@ -248,16 +247,18 @@ async function createLocalProduct(
     })),
   });
   const linkId = newId();
+  // Linked after the product was written, so the product-update detector sees it in line.
+  const linkedAt = nowIso();
   await trx
     .insertInto('product_link')
-    .values({ id: linkId, account_id: accountId, store_id: store.id, product_id: local.id, remote_product_id: product.remoteProductId, handle: product.handle, created_at: now, updated_at: now })
+    .values({ id: linkId, account_id: accountId, store_id: store.id, product_id: local.id, remote_product_id: product.remoteProductId, handle: product.handle, created_at: linkedAt, updated_at: linkedAt })
     .execute();
   const bySku = new Map(local.variants.map((variant) => [nameKey(variant.sku ?? ''), variant.id]));
   for (const variant of variants) {
     const variantId = bySku.get(nameKey(skuOf(variant)));
     if (!variantId) throw new Error(`Imported variant ${skuOf(variant)} was not created`);
     // The store's stock is the opening balance of a variant new here; nothing to push back.
-    await insertVariantLink(trx, store, linkId, variantId, variant, { dirty: false, now });
+    await insertVariantLink(trx, store, linkId, variantId, variant, { dirty: false, now: linkedAt });
     if (variant.quantity !== null && variant.quantity > 0) {
       await recordMovementIn(trx, accountId, {
         variantId,
