@@ -12,22 +12,25 @@ export class CliError extends Error {
   }
 }
 
-/** Bad rows listed in a DomainError's details (e.g. CSV import) as `line N: reason`. */
-function detailLines(details: unknown): string[] {
-  const rows = (details as { errors?: unknown[]; rows?: unknown[] } | null)?.errors ?? (details as { rows?: unknown[] } | null)?.rows;
-  if (!Array.isArray(rows)) return [];
-  return rows.map((row) => {
-    const { line, message, reason } = row as { line?: number; message?: string; reason?: string };
-    return line !== undefined ? `line ${line}: ${message ?? reason}` : String(message ?? reason ?? JSON.stringify(row));
-  });
+interface RowFailure {
+  line?: number;
+  message?: string;
+}
+
+/** Every bad row a DomainError lists in `details.errors` (CSV import), as `line N: reason`. */
+function rowFailures(details: unknown): string[] {
+  const errors = (details as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((entry: RowFailure) => (entry.line !== undefined ? `line ${entry.line}: ${entry.message}` : String(entry.message)));
 }
 
 /** The one line to print for any failure. */
 export function failureLine(error: unknown): string {
   if (error instanceof CliError) return error.message;
   if (error instanceof DomainError) {
-    const lines = detailLines(error.details);
-    return lines.length > 0 ? `${error.message} ${lines.join('; ')}` : error.message;
+    // A CSV import names every bad row, not just the first few the message shows.
+    const rows = rowFailures(error.details);
+    return rows.length > 3 ? `${rows.length} bad rows, so nothing was imported: ${rows.join('; ')}` : error.message;
   }
   if (error instanceof ZodError) return error.issues[0]?.message ?? 'The input is not valid.';
   const code = (error as { code?: string } | null)?.code;

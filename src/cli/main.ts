@@ -14,11 +14,13 @@ const commandModules: CommandModule[] = [
   await import('./commands/serve.ts'),
   await import('./commands/migrate.ts'),
   await import('./commands/user.ts'),
+  await import('./commands/product.ts'),
   await import('./commands/stock.ts'),
   await import('./commands/emulate.ts'),
   await import('./commands/store.ts'),
   await import('./commands/job.ts'),
   await import('./commands/worker.ts'),
+  await import('./commands/sync.ts'),
 ];
 
 const program = addGlobalOptions(new Command('stockroom'))

@@ -3,8 +3,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { DatabaseHandle } from '../../db/handle.ts';
-import { startServer } from '../../http/server.ts';
-import { createLogger } from '../../http/logger.ts';
 import { CliError } from '../cli-error.ts';
 import { openCliDatabase, resolveAccount } from '../cli-context.ts';
 import { globalOptions } from '../global-options.ts';
@@ -36,6 +34,9 @@ export function register(program: Command): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${opts.port}".`);
       const secret = readSecret();
+      // Loaded here, not at the top: the web server's modules would slow every other command's start.
+      const { startServer } = await import('../../http/server.ts');
+      const { createLogger } = await import('../../http/logger.ts');
       const handle = await openCliDatabase(options);
       const stopWorker = new AbortController();
       let worker: { stopped: Promise<void> } | undefined;
