@@ -16,11 +16,14 @@ export class Catalog {
   private skuIndex = new Map<string, number>();
   private slugIndex = new Map<string, number>();
   private byDate: ProductRecord[] | null = null;
+  private byId: ProductRecord[] | null = null;
   readonly attributes = new Map<number, GlobalAttribute>();
   readonly categories = new Map<number, TermRef>();
   /** Posts (products, variations, orders) and images share WordPress's id sequence. */
   private lastId = 0;
   private lastAttributeId = 0;
+  /** How many products are in the trash (lists skip filtering when none are). */
+  trashed = 0;
 
   allocateId(): number {
     return ++this.lastId;
@@ -52,6 +55,8 @@ export class Catalog {
   save(record: ProductRecord): ProductRecord {
     const previous = this.records.get(record.id);
     const createdBefore = previous?.createdS;
+    if (previous?.status === 'trash') this.trashed--;
+    if (record.status === 'trash') this.trashed++;
     if (previous?.sku && this.skuIndex.get(previous.sku.toLowerCase()) === record.id) {
       this.skuIndex.delete(previous.sku.toLowerCase());
     }
@@ -66,10 +71,10 @@ export class Catalog {
         const parent = this.records.get(record.parentId);
         if (parent && !parent.variationIds.includes(record.id)) parent.variationIds.push(record.id);
       } else {
-        this.byDate = null;
+        this.invalidateOrder();
       }
     } else if (createdBefore !== record.createdS) {
-      this.byDate = null;
+      this.invalidateOrder();
     }
     return stored;
   }
@@ -82,11 +87,12 @@ export class Catalog {
     if (record.sku && this.skuIndex.get(record.sku.toLowerCase()) === id) this.skuIndex.delete(record.sku.toLowerCase());
     if (record.slug && this.slugIndex.get(record.slug) === id) this.slugIndex.delete(record.slug);
     this.records.delete(id);
+    if (record.status === 'trash') this.trashed--;
     if (record.parentId) {
       const parent = this.records.get(record.parentId);
       if (parent) parent.variationIds = parent.variationIds.filter((v) => v !== id);
     } else {
-      this.byDate = null;
+      this.invalidateOrder();
     }
   }
 
@@ -98,6 +104,17 @@ export class Catalog {
         .sort((a, b) => b.createdS - a.createdS || b.id - a.id);
     }
     return this.byDate;
+  }
+
+  /** Products (not variations) in ascending id order. */
+  productsById(): ProductRecord[] {
+    if (!this.byId) this.byId = [...this.productsByDate()].sort((a, b) => a.id - b.id);
+    return this.byId;
+  }
+
+  private invalidateOrder(): void {
+    this.byDate = null;
+    this.byId = null;
   }
 
   variationsOf(parent: ProductRecord): ProductRecord[] {

@@ -185,6 +185,9 @@ describe('creating and updating products', () => {
     const trashed = await woo.api.del(`/products/${made.body.id}`);
     expect(trashed.body.status).toBe('trash');
     expect((await woo.api.get('/products', { sku: 'SHORT-LIVED' })).body).toEqual([]);
+    const listed = await woo.api.get('/products', { per_page: 100, orderby: 'id', order: 'desc' });
+    expect(listed.body.map((p: any) => p.id)).not.toContain(made.body.id);
+    expect((await woo.api.get('/products', { status: 'trash' })).body.map((p: any) => p.id)).toEqual([made.body.id]);
     expect((await woo.api.del(`/products/${made.body.id}`)).status).toBe(410);
     const deleted = await woo.api.del(`/products/${made.body.id}`, { force: 'true' });
     expect(deleted.status).toBe(200);

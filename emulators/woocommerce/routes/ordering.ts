@@ -18,12 +18,12 @@ export interface ListRequest {
   include: number[] | null;
 }
 
-/** `items` must be in date-descending order when `dateSorted` is true (saves a sort). */
+/** `presorted`: `items` are already newest-first ('date') or in ascending id order ('id'). */
 export function orderAndPage<T extends Sortable>(
   items: T[],
   list: ListRequest,
   url: URL,
-  dateSorted: boolean,
+  presorted: 'date' | 'id' | null = null,
 ): { page: T[]; headers: Record<string, string> } {
   const sign = list.order === 'asc' ? 1 : -1;
   let sorted: T[];
@@ -31,7 +31,7 @@ export function orderAndPage<T extends Sortable>(
   switch (list.orderby) {
     case 'date':
       tieKey = (i) => i.createdS;
-      if (dateSorted) sorted = list.order === 'desc' ? items : [...items].reverse();
+      if (presorted === 'date') sorted = list.order === 'desc' ? items : [...items].reverse();
       else sorted = [...items].sort((a, b) => sign * (a.createdS - b.createdS));
       break;
     case 'modified':
@@ -39,7 +39,8 @@ export function orderAndPage<T extends Sortable>(
       sorted = [...items].sort((a, b) => sign * (a.modifiedS - b.modifiedS));
       break;
     case 'id':
-      sorted = [...items].sort((a, b) => sign * (a.id - b.id));
+      if (presorted === 'id') sorted = list.order === 'asc' ? items : [...items].reverse();
+      else sorted = [...items].sort((a, b) => sign * (a.id - b.id));
       break;
     case 'title':
       sorted = [...items].sort((a, b) => sign * (a.name ?? '').localeCompare(b.name ?? '') || sign * (a.id - b.id));

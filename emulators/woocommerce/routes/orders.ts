@@ -32,7 +32,7 @@ export function registerOrderRoutes(router: Router, store: WooStore): void {
       if (includeSet && !includeSet.has(o.id)) return false;
       return withinBounds(bounds, o.createdS, o.modifiedS);
     });
-    const { page, headers } = orderAndPage(items, { orderby, order, paging, include }, ctx.url, false);
+    const { page, headers } = orderAndPage(items, { orderby, order, paging, include }, ctx.url);
     return { status: 200, body: page.map((o) => orderJson(o, ctx.origin)), headers };
   });
   router.add(['POST'], '/orders', 'create', (ctx) => ({

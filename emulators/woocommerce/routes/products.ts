@@ -44,7 +44,7 @@ export function registerProductRoutes(router: Router, store: WooStore): void {
     const skuParam = q.get('sku');
 
     let base: ProductRecord[];
-    let dateSorted = false;
+    let presorted: 'date' | 'id' | null = null;
     if (skuParam) {
       const found = new Map<number, ProductRecord>();
       for (const sku of skuParam.split(',')) {
@@ -53,12 +53,15 @@ export function registerProductRoutes(router: Router, store: WooStore): void {
       }
       base = [...found.values()];
     } else {
-      base = catalog.productsByDate();
-      dateSorted = true;
+      presorted = orderby === 'id' ? 'id' : 'date';
+      base = presorted === 'id' ? catalog.productsById() : catalog.productsByDate();
     }
     const includeSet = include ? new Set(include) : null;
     const parentSet = parents ? new Set(parents) : null;
-    const filtered = base.filter((r) => {
+    const unfiltered =
+      status === 'any' && catalog.trashed === 0 && !type && !include && !parents && !search && !skuParam &&
+      Object.values(bounds).every((b) => b === null);
+    const filtered = unfiltered ? base : base.filter((r) => {
       if (status === 'any' ? r.status === 'trash' : r.status !== status) return false;
       if (type && r.type !== type) return false;
       if (includeSet && !includeSet.has(r.id)) return false;
@@ -66,7 +69,7 @@ export function registerProductRoutes(router: Router, store: WooStore): void {
       if (search && !r.name.toLowerCase().includes(search)) return false;
       return withinBounds(bounds, r.createdS, r.modifiedS);
     });
-    const { page, headers } = orderAndPage(filtered, { orderby, order, paging, include }, ctx.url, dateSorted);
+    const { page, headers } = orderAndPage(filtered, { orderby, order, paging, include }, ctx.url, presorted);
     return { status: 200, body: page.map((r) => anyProductJson(catalog, r, ctx.origin)), headers };
   };
 

@@ -43,7 +43,7 @@ export function registerVariationRoutes(router: Router, store: WooStore): void {
       if (includeSet && !includeSet.has(v.id)) return false;
       return withinBounds(bounds, v.createdS, v.modifiedS);
     });
-    const { page, headers } = orderAndPage(items, { orderby, order, paging, include }, ctx.url, false);
+    const { page, headers } = orderAndPage(items, { orderby, order, paging, include }, ctx.url);
     return { status: 200, body: page.map((v) => variationJson(catalog, v, ctx.origin)), headers };
   };
 

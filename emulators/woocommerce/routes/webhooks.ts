@@ -28,7 +28,7 @@ export function registerWebhookRoutes(router: Router, store: WooStore): void {
     }
     const items = [...webhooks.hooks.values()]
       .filter((h) => status === 'all' || h.status === status);
-    const { page, headers } = orderAndPage(items, { orderby, order, paging, include: null }, ctx.url, false);
+    const { page, headers } = orderAndPage(items, { orderby, order, paging, include: null }, ctx.url);
     return { status: 200, body: page.map((h) => webhookJson(h, ctx.origin)), headers };
   });
   router.add(['POST'], '/webhooks', 'create', async (ctx) => {
