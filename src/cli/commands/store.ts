@@ -15,6 +15,8 @@ const subcommands: StoreSubcommand[] = [
   await import('./store/select.ts'),
   await import('./store/publish.ts'),
   await import('./store/log.ts'),
+  await import('./store/drift.ts'),
+  await import('./store/reconcile.ts'),
 ];
 
 export function register(program: Command): void {

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { DatabaseHandle } from '../../db/handle.ts';
 import type { CredentialCipher } from '../../security/credential-cipher.ts';
-import { linkDirtFromChangeMarks } from '../push/dirty-links.ts';
+import { drainChangeMarks } from '../push/dirty-links.ts';
+import { takeInStoreOrders } from './take-in-orders.ts';
 import { pushStoreStock } from '../push/stock-pusher.ts';
 import { pollStoreOrders } from '../orders/order-poller.ts';
 import { processWebhookHints } from '../webhooks/webhook-deliveries.ts';
@@ -54,11 +55,11 @@ export const processHolder = `${hostname()}:${process.pid}:${randomBytes(4).toSt
 export async function syncOnce(handle: DatabaseHandle, options: SyncOnceOptions = {}): Promise<SyncRoundResult> {
   const result: SyncRoundResult = { marks: 0, ordersChanged: 0, hints: 0, requests: 0, pushed: 0, reconciled: 0, skippedStores: 0, failedStores: 0 };
   const holder = options.holder ?? processHolder;
-  result.marks += await drainMarks(handle);
+  result.marks += await drainChangeMarks(handle);
   const waitMs = options.coalesceMs ?? coalesceMs();
   if (result.marks > 0 && waitMs > 0) {
     await new Promise((resolve) => setTimeout(resolve, waitMs));
-    result.marks += await drainMarks(handle);
+    result.marks += await drainChangeMarks(handle);
   }
 
   const stores = await handle.db.selectFrom('store').selectAll().orderBy('created_at').execute();
@@ -80,24 +81,12 @@ export async function syncOnce(handle: DatabaseHandle, options: SyncOnceOptions 
   return result;
 }
 
-async function drainMarks(handle: DatabaseHandle): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const taken = await linkDirtFromChangeMarks(handle);
-    total += taken;
-    if (taken === 0) return total;
-  }
-}
-
 async function syncStore(handle: DatabaseHandle, store: SyncStore, options: SyncOnceOptions, result: SyncRoundResult): Promise<void> {
   const takeInOrders = async (): Promise<number> => {
-    const hints = await processWebhookHints(handle, store);
-    result.hints += hints.processed;
-    const polled = await pollStoreOrders(handle, store);
-    result.ordersChanged += polled.changed;
-    // The movements just recorded marked links: bring them onto this and every other store's links.
-    await drainMarks(handle);
-    return polled.changed + hints.processed;
+    const taken = await takeInStoreOrders(handle, store);
+    result.hints += taken.hints;
+    result.ordersChanged += taken.ordersChanged;
+    return taken.hints + taken.ordersChanged;
   };
 
   const hints = await processWebhookHints(handle, store);
@@ -106,7 +95,7 @@ async function syncStore(handle: DatabaseHandle, store: SyncStore, options: Sync
     const polled = await pollStoreOrders(handle, store);
     result.ordersChanged += polled.changed;
   }
-  if (hints.processed > 0 || result.ordersChanged > 0) result.marks += await drainMarks(handle);
+  if (hints.processed > 0 || result.ordersChanged > 0) result.marks += await drainChangeMarks(handle);
 
   const pushed = await pushStoreStock(handle, store, { takeInOrders });
   result.requests += pushed.requests;

@@ -33,6 +33,16 @@ export async function linkDirtFromChangeMarks(handle: DatabaseHandle, limit = MA
   return marks.length;
 }
 
+/** Takes every pending mark (rounds of MARKS_PER_ROUND) onto links; returns how many. */
+export async function drainChangeMarks(handle: DatabaseHandle): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const taken = await linkDirtFromChangeMarks(handle);
+    total += taken;
+    if (taken === 0) return total;
+  }
+}
+
 /** Clears a link's dirt only if no mark arrived since `generation` was read. */
 export async function clearLinkDirt(db: Executor, linkId: string, generation: number): Promise<boolean> {
   const result = await db
