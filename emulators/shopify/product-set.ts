@@ -96,6 +96,12 @@ export function productSet(
   if (variants && variants.length > MAX_VARIANTS) {
     errors.push(userError(['input', 'variants'], `Can only specify a maximum of ${MAX_VARIANTS} variants`, 'VARIANTS_OVER_LIMIT'));
   }
+  if (input.handle != null) {
+    const owner = store.productByHandle(input.handle);
+    if (owner && owner.id !== existing?.id) {
+      errors.push(userError(['input', 'handle'], `Handle '${input.handle}' already in use. Please provide a new handle.`, 'HANDLE_NOT_UNIQUE'));
+    }
+  }
   if (errors.length) return fail();
   if (options && options.length > 0 && variants === null) {
     errors.push(userError(['input', 'variants'], 'Variants input is required when product options are given.', 'VARIANTS_INPUT_MISSING'));

@@ -215,6 +215,13 @@ describe('productSet', () => {
     expect(body.data.productSet.userErrors[0]).toMatchObject({ field: ['input', 'variants', '1', 'optionValues', '0', 'name'], code: 'OPTION_VALUE_DOES_NOT_EXIST' });
   });
 
+  it('refuses an explicit handle that another product already has', async () => {
+    await client.gql(PRODUCT_SET, { input: tee(['S']), identifier: { handle: 'taken' } });
+    const { body } = await client.gql(PRODUCT_SET, { input: { ...tee(['S']), title: 'Other', handle: 'taken' } });
+    expect(body.data.productSet.product).toBeNull();
+    expect(body.data.productSet.userErrors).toEqual([{ field: ['input', 'handle'], message: "Handle 'taken' already in use. Please provide a new handle.", code: 'HANDLE_NOT_UNIQUE' }]);
+  });
+
   it('allows a duplicate SKU, as Shopify does', async () => {
     await client.gql(PRODUCT_SET, { input: tee(['S']), identifier: { handle: 'one' } });
     const second = await client.gql(PRODUCT_SET, { input: { ...tee(['S']), title: 'Other Tee' }, identifier: { handle: 'two' } });

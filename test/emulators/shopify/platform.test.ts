@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { EmulatorHandle } from '../../../emulators/emulator.ts';
 import { GRAPHQL_PATH, quantitiesAt, shopifyClient, variantBySku } from './shopify-client.ts';
 
 const BIG = { bucketSize: 1_000_000, restoreRate: 1_000_000 };
+const CAPTURES = new URL('../../../../shared/vendor-specs/shopify/captures-2026-04/', import.meta.url).pathname;
 const handles: EmulatorHandle[] = [];
 async function emulator(options: Parameters<typeof start>[0]) {
   const emu = await start({ delayMs: 0, ...options });
@@ -155,6 +156,21 @@ describe('cost and rate limit', () => {
     expect(mutation.body.extensions.cost.requestedQueryCost).toBe(10);
   });
 
+  it('prices the captured inventorySetQuantities document as real Shopify did (13 requested; 13 or 10 actual)', async () => {
+    const { client } = await emulator({ seed: 'demo', rateLimit: BIG });
+    const captured = JSON.parse(readFileSync(join(CAPTURES, 'inventory-reason-validation.json'), 'utf8'));
+    const query: string = captured.acceptedReasonCases.correction.query;
+    const location = (await client.control('GET', 'state')).body.locations[0].id;
+    const item = (await variantBySku(client, 'HW-007')).inventoryItem.id;
+    const input = (quantity: number, reason = 'correction') => ({ name: 'available', reason, quantities: [{ inventoryItemId: item, locationId: location, quantity, changeFromQuantity: null }] });
+    const applied = await client.gql(query, { input: input(99), idempotencyKey: 'cost-1' });
+    expect(applied.body.data.inventorySetQuantities.userErrors).toEqual([]);
+    expect(applied.body.extensions.cost).toMatchObject({ requestedQueryCost: 13, actualQueryCost: 13 });
+    const refused = await client.gql(query, { input: input(5, 'not_a_reason'), idempotencyKey: 'cost-2' });
+    expect(refused.body.data.inventorySetQuantities.userErrors[0].code).toBe('INVALID_REASON');
+    expect(refused.body.extensions.cost).toMatchObject({ requestedQueryCost: 13, actualQueryCost: 10 });
+  });
+
   it('refuses a single query over 1,000 points with MAX_COST_EXCEEDED', async () => {
     const { client } = await emulator({ seed: 'gen:8' });
     const { body } = await client.gql('{ products(first: 250) { nodes { id variants(first: 10) { nodes { id } } } } }');
@@ -225,6 +241,16 @@ describe('faults, requests and reset', () => {
     expect((await client.gql(SET, { input, key: 'err-1' })).status).toBe(503);
     await client.control('POST', 'faults', {});
     expect((await quantitiesAt(client, variant.inventoryItem.id, location)).available).toBe(before);
+  });
+
+  it('timeoutRate holds the request for timeoutMs and then drops it', async () => {
+    const { client } = await emulator({ seed: 'gen:4', rateLimit: BIG });
+    await client.control('POST', 'faults', { timeoutRate: 1, timeoutMs: 150 });
+    const started = Date.now();
+    await expect(client.gql('{ shop { name } }')).rejects.toThrow();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    await client.control('POST', 'faults', {});
+    expect((await client.gql('{ shop { name } }')).status).toBe(200);
   });
 
   it('throttleRate answers THROTTLED; invalid fault settings get a 422 with a readable message', async () => {
