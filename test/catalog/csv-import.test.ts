@@ -103,7 +103,7 @@ forEachDialect('catalogue CSV import and export', (getHandle) => {
     const handle = getHandle();
     const account = await newAccount(handle);
     await importCatalogCsv(handle, account.id, fileOf(csvOf(ROWS.map((row) => ({ ...row, location: '' })))));
-    const changed = ROWS.map((row) => ({ ...row, location: '' }));
+    const changed: Row[] = ROWS.map((row) => ({ ...row, location: '' }));
     changed[0] = { ...changed[0], price: '11.00', quantity: '99' };
     changed.push({ ...TEE, attribute1_value: 'Green', attribute2_value: 'L', sku: 'TEE-GL', price: '10', quantity: '1' });
     const result = await importCatalogCsv(handle, account.id, fileOf(csvOf(changed)));
