@@ -222,8 +222,12 @@ export interface Channel {
   listOrders(cursor: string | null, since: string): Promise<OrderPage>;
   getOrder(remoteOrderId: string): Promise<RemoteOrder | null>;
 
+  /** Subscribes the callback to the topics the engine needs. Platforms that sign with one app-wide secret (Shopify) ignore `secret`. */
   registerWebhooks(callbackUrl: string, secret: string): Promise<WebhookRegistration[]>;
-  /** Constant-time signature check of the raw body. */
+  /**
+   * Constant-time signature check of the raw body with `secret` (the one given to registerWebhooks).
+   * Shopify signs with the app's secret: its connector uses `credentials.webhookSecret` when the connection has one.
+   */
   verifyWebhook(headers: Record<string, string | undefined>, rawBody: Buffer, secret: string): boolean;
   parseWebhook(headers: Record<string, string | undefined>, rawBody: Buffer): WebhookHint;
 }
