@@ -138,7 +138,7 @@ export async function syncUntilIdle(handle: DatabaseHandle, options: UntilIdleOp
   let quietRounds = 0;
   try {
     while (Date.now() < deadline) {
-      const round = await syncOnce(handle, { ...options, holder, scheduledReconcile: options.scheduledReconcile ?? false });
+      const round = await syncOnce(handle, { ...options, holder, scheduledReconcile: options.scheduledReconcile ?? true });
       rounds += 1;
       for (const key of Object.keys(totals) as Array<keyof SyncRoundResult>) totals[key] += round[key];
       options.onProgress?.(round, rounds);
