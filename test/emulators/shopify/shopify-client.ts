@@ -5,7 +5,7 @@ export const GRAPHQL_PATH = '/admin/api/2026-07/graphql.json';
 
 export interface GraphQLBody {
   data?: any;
-  errors?: any[];
+  errors?: any;
   extensions?: any;
 }
 
