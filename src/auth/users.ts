@@ -77,7 +77,7 @@ export async function authenticate(db: Kysely<Database>, email: string, password
     .orderBy('created_at')
     .execute();
   if (rows.length === 0) {
-    await verifyPassword(password, DUMMY_HASH);
+    await verifyPassword(password, await dummyHash());
     return undefined;
   }
   for (const row of rows) {
@@ -89,4 +89,9 @@ export async function authenticate(db: Kysely<Database>, email: string, password
 }
 
 // A valid hash of a random password, so an unknown email costs the same as a wrong password.
-const DUMMY_HASH = await hashPassword(newId());
+// Made on first use, not at import (every CLI command imports this module).
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(newId());
+  return dummy;
+}
