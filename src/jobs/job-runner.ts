@@ -67,8 +67,9 @@ export async function runClaimedJob(
   const onOuterAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   let lostLease = false;
+  let renewal: Promise<void> = Promise.resolve();
   const heartbeat = setInterval(() => {
-    renewLease(handle, job.id, options.owner, options.leaseMs)
+    renewal = renewLease(handle, job.id, options.owner, options.leaseMs)
       .then((kept) => {
         if (!kept) {
           lostLease = true;
@@ -143,6 +144,7 @@ export async function runClaimedJob(
     await finish('failed', null, messageOf(error));
   } finally {
     clearInterval(heartbeat);
+    await renewal; // no query of this job outlives it
     options.signal?.removeEventListener('abort', onOuterAbort);
   }
 }

@@ -1,0 +1,198 @@
+// Connected stores: connect, settings, import, the local products to publish, the saved
+// selection, publish (dry run or job). Every query is scoped to the caller's account.
+import { z } from 'zod';
+import type { ApiRouter } from '../route-registry.ts';
+import { idParams } from '../api-schemas.ts';
+import { connectStore } from '../../sync/stores/connect-store.ts';
+import { updateStoreSettings } from '../../sync/stores/store-settings.ts';
+import { getStoreView, storeViews } from '../../sync/stores/store-view.ts';
+import { startImport } from '../../sync/import/start-import.ts';
+import { listLocalProducts } from '../../sync/publish/local-products.ts';
+import { getSelection, saveSelection } from '../../sync/publish/selection.ts';
+import { startPublish } from '../../sync/publish/publish-plan.ts';
+import { getStoreRow } from '../../sync/stores/store-view.ts';
+
+const storeView = z.object({
+  id: z.string(),
+  platform: z.string(),
+  name: z.string(),
+  url: z.string(),
+  state: z.enum(['connected', 'error']),
+  locationId: z.string(),
+  location: z.string(),
+  ordersLocationId: z.string(),
+  ordersLocation: z.string(),
+  buffer: z.number(),
+  attributePolicy: z.enum(['merge', 'skip']),
+  remoteLocationId: z.string().nullable(),
+  webhooks: z.boolean(),
+  linkedProducts: z.number(),
+  linkedVariants: z.number(),
+  pendingStock: z.number(),
+  pendingProducts: z.number(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+const publishedProduct = z.object({ productId: z.string(), name: z.string() });
+const publishReport = z.object({
+  created: z.array(publishedProduct),
+  blocked: z.array(publishedProduct.extend({ reason: z.string() })),
+  failed: z.array(publishedProduct.extend({ reason: z.string() })),
+});
+
+const platform = z.enum(['shopify', 'woocommerce', 'bigcommerce']);
+const attributePolicy = z.enum(['merge', 'skip']);
+const buffer = z.number().int().min(0).max(1_000_000);
+
+export function register(router: ApiRouter): void {
+  const { handle, secret } = router.context;
+
+  router.add({
+    method: 'GET',
+    url: '/api/stores',
+    summary: 'The connected stores and their state',
+    tags: ['stores'],
+    response: z.object({ items: z.array(storeView) }),
+    handler: async ({ caller }) => ({ items: await storeViews(handle.db, caller.accountId) }),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/stores',
+    summary: 'Connect a store: the credentials are checked against it, then saved encrypted',
+    tags: ['stores'],
+    status: 201,
+    body: z.strictObject({
+      platform,
+      url: z.string().min(1),
+      credentials: z.record(z.string(), z.string()),
+      name: z.string().min(1).max(200).optional(),
+      locationId: z.string().min(1).optional().describe('local location (id or name) whose stock the store shows; default Main'),
+      ordersLocationId: z.string().min(1).optional().describe('local location its orders take stock from; default the shown one'),
+      buffer: buffer.optional(),
+      attributePolicy: attributePolicy.optional(),
+    }),
+    response: storeView.extend({ webhookNote: z.string().nullable() }),
+    handler: async ({ caller, body }) =>
+      connectStore(
+        handle,
+        caller.accountId,
+        {
+          platform: body.platform,
+          url: body.url,
+          credentials: body.credentials,
+          name: body.name,
+          location: body.locationId,
+          ordersLocation: body.ordersLocationId,
+          buffer: body.buffer,
+          attributePolicy: body.attributePolicy,
+        },
+        { secret },
+      ),
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/stores/:id',
+    summary: 'One store',
+    tags: ['stores'],
+    params: idParams,
+    response: storeView,
+    handler: async ({ caller, params }) => getStoreView(handle.db, caller.accountId, params.id),
+  });
+
+  router.add({
+    method: 'PATCH',
+    url: '/api/stores/:id',
+    summary: "A store's settings: safety buffer, attribute policy, shown location, orders location, name",
+    tags: ['stores'],
+    params: idParams,
+    body: z.strictObject({
+      name: z.string().min(1).max(200).optional(),
+      buffer: buffer.optional(),
+      attributePolicy: attributePolicy.optional(),
+      locationId: z.string().min(1).optional(),
+      ordersLocationId: z.string().min(1).optional(),
+    }),
+    response: storeView,
+    handler: async ({ caller, params, body }) =>
+      updateStoreSettings(handle, caller.accountId, params.id, {
+        name: body.name,
+        buffer: body.buffer,
+        attributePolicy: body.attributePolicy,
+        location: body.locationId,
+        ordersLocation: body.ordersLocationId,
+      }),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/stores/:id/import',
+    summary: "Import the store's catalogue (a background job; follow it at /api/jobs/:id)",
+    tags: ['stores'],
+    status: 202,
+    params: idParams,
+    response: z.object({ jobId: z.string() }),
+    handler: async ({ caller, params }) => startImport(handle, caller.accountId, params.id),
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/stores/:id/local-products',
+    summary: 'Local products not linked to the store ("See N Local Products"): preselected = Ecommerce flag, fits, selected',
+    tags: ['stores'],
+    params: idParams,
+    response: z.object({
+      items: z.array(z.object({ productId: z.string(), name: z.string(), preselected: z.boolean(), fits: z.string(), selected: z.boolean() })),
+      total: z.number(),
+    }),
+    handler: async ({ caller, params }) => {
+      const items = await listLocalProducts(handle, caller.accountId, params.id, { secret });
+      return { items, total: items.length };
+    },
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/stores/:id/selection',
+    summary: 'The saved selection of products to publish',
+    tags: ['stores'],
+    params: idParams,
+    response: z.object({ productIds: z.array(z.string()) }),
+    handler: async ({ caller, params }) => {
+      await getStoreRow(handle.db, caller.accountId, params.id);
+      return { productIds: await getSelection(handle, caller.accountId, params.id) };
+    },
+  });
+
+  router.add({
+    method: 'PUT',
+    url: '/api/stores/:id/selection',
+    summary: 'Save the selection of products to publish (replaces it)',
+    tags: ['stores'],
+    params: idParams,
+    body: z.strictObject({ productIds: z.array(z.string().min(1)).max(100_000) }),
+    response: z.object({ productIds: z.array(z.string()) }),
+    handler: async ({ caller, params, body }) => ({ productIds: await saveSelection(handle, caller.accountId, params.id, body.productIds) }),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/stores/:id/publish',
+    summary: 'Create products on the store as drafts (productIds, flagged, or the saved selection); dryRun shows what would happen',
+    tags: ['stores'],
+    params: idParams,
+    body: z.strictObject({
+      productIds: z.array(z.string().min(1)).max(100_000).optional(),
+      flagged: z.boolean().optional(),
+      dryRun: z.boolean().optional(),
+    }),
+    response: z.object({ jobId: z.string().nullable(), plan: publishReport }),
+    handler: async ({ caller, params, body, reply }) => {
+      const result = await startPublish(handle, caller.accountId, params.id, body, { secret });
+      return reply.code(result.jobId ? 202 : 200).send(result);
+    },
+  });
+}
