@@ -89,7 +89,7 @@ export class ApiRouter {
       query: spec.query,
       body: spec.body,
       response: spec.response,
-      status: spec.status ?? 200,
+      status: spec.status ?? (spec.method === 'DELETE' && !spec.response ? 204 : 200),
     });
     const { db } = this.context.handle;
     this.fastify.route({

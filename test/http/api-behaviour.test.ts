@@ -99,6 +99,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(move.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
       expect(document.paths['/api/brands/{id}'].patch.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
       expect(document.paths['/api/auth/login'].post.security).toEqual([]);
+      expect(Object.keys(document.paths['/api/brands/{id}'].delete.responses)).toContain('204');
+      expect(Object.keys(document.paths['/api/auth/logout'].post.responses)).toContain('204');
       expect(document.paths['/api/users'].get.security).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
     });
   });

@@ -43,6 +43,7 @@ export function register(router: ApiRouter): void {
     url: '/api/auth/logout',
     summary: 'End the current session',
     tags: ['auth'],
+    status: 204,
     handler: async ({ caller, request, reply }) => {
       const token = request.cookies[SESSION_COOKIE];
       if (caller.via === 'session' && token) await endSession(db, token);
