@@ -20,6 +20,7 @@ const commandModules: CommandModule[] = [
   await import('./commands/store.ts'),
   await import('./commands/job.ts'),
   await import('./commands/worker.ts'),
+  await import('./commands/sync.ts'),
 ];
 
 const program = addGlobalOptions(new Command('stockroom'))
