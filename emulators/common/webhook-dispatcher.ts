@@ -19,6 +19,8 @@ export interface DeliveryRecord {
 export class WebhookDispatcher {
   private timers = new Set<NodeJS.Timeout>();
   private pending = 0;
+  /** Bumped by close(): attempts already in flight then neither retry nor count. */
+  private generation = 0;
   private idleWaiters: Array<() => void> = [];
   /** The last deliveries attempted (newest last), for debugging. */
   readonly log: DeliveryRecord[] = [];
@@ -54,19 +56,21 @@ export class WebhookDispatcher {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.pending = 0;
+    this.generation += 1;
     this.flushIdle();
   }
 
   private schedule(delivery: WebhookDelivery, delayMs: number, attempt: number): void {
     this.pending += 1;
+    const generation = this.generation;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.attempt(delivery, attempt);
+      void this.attempt(delivery, attempt, generation);
     }, delayMs);
     this.timers.add(timer);
   }
 
-  private async attempt(delivery: WebhookDelivery, attempt: number): Promise<void> {
+  private async attempt(delivery: WebhookDelivery, attempt: number, generation: number): Promise<void> {
     let status: number | null = null;
     try {
       const response = await fetch(delivery.url, {
@@ -80,6 +84,7 @@ export class WebhookDispatcher {
     } catch {
       status = null;
     }
+    if (generation !== this.generation) return;
     this.log.push({ ...delivery, status, attempt });
     if (this.log.length > 500) this.log.shift();
     const failed = status === null || status < 200 || status >= 300;

@@ -35,8 +35,6 @@ export function quantityOf(level: LevelRecord, name: string): number {
   return 0;
 }
 
-const byId = <T extends { id: number }>(t: T) => [t.id];
-
 export class ShopView {
   readonly __typename = 'Shop';
   constructor(private readonly store: ShopStore) {}
@@ -173,7 +171,7 @@ export class ProductView {
     return options.map((o) => new OptionView(this.store, this.record, o));
   }
   variants(args: PageArgs, ctx: ShopifyContext) {
-    return connection(this.variantRecords(), byId, (v) => new VariantView(this.store, v), args, { unlimited: ctx.bulk });
+    return connection(this.variantRecords(), (v) => [v.position, v.id], (v) => new VariantView(this.store, v), args, { unlimited: ctx.bulk });
   }
   private variantRecords(): VariantRecord[] {
     return this.record.variantIds.map((id) => this.store.variants.get(id)!).filter(Boolean);

@@ -286,6 +286,13 @@ export function productSet(
       return variant.id;
     });
     for (const old of oldVariants) if (!keep.has(old.id)) store.removeVariant(old.id);
+    // Variant order is position order (explicit positions first honoured, then input order),
+    // renumbered 1..n so cursors over a product's variants stay monotonic.
+    const ordered = product.variantIds
+      .map((id, index) => ({ variant: store.variants.get(id)!, index }))
+      .sort((a, b) => a.variant.position - b.variant.position || a.index - b.index);
+    ordered.forEach(({ variant }, i) => (variant.position = i + 1));
+    product.variantIds = ordered.map(({ variant }) => variant.id);
   }
   return { product, userErrors: [], created, stocked };
 }

@@ -215,6 +215,22 @@ describe('productSet', () => {
     expect(body.data.productSet.userErrors[0]).toMatchObject({ field: ['input', 'variants', '1', 'optionValues', '0', 'name'], code: 'OPTION_VALUE_DOES_NOT_EXIST' });
   });
 
+  it('orders variants by position and pages them with stable cursors', async () => {
+    const input = tee(['S', 'M', 'L']);
+    (input.variants as any[]).forEach((v, i) => (v.position = 3 - i));
+    const created = await client.gql(PRODUCT_SET, { input, identifier: { handle: 'ordered' } });
+    const id = created.body.data.productSet.product.id;
+    const skus: string[] = [];
+    let after: string | null = null;
+    do {
+      const { body } = await client.gql('query V($id: ID!, $after: String) { product(id: $id) { variants(first: 1, after: $after) { pageInfo { hasNextPage endCursor } nodes { sku position } } } }', { id, after });
+      const page = body.data.product.variants;
+      skus.push(...page.nodes.map((n: any) => `${n.position}:${n.sku}`));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(skus).toEqual(['1:TEE-L', '2:TEE-M', '3:TEE-S']);
+  });
+
   it('refuses an explicit handle that another product already has', async () => {
     await client.gql(PRODUCT_SET, { input: tee(['S']), identifier: { handle: 'taken' } });
     const { body } = await client.gql(PRODUCT_SET, { input: { ...tee(['S']), title: 'Other', handle: 'taken' } });
