@@ -60,6 +60,23 @@ forEachDialect('store import (e2e, Shopify emulator)', (getHandle) => {
     expect(await getHandle().db.selectFrom('store').selectAll().execute()).toEqual([]);
   });
 
+  it('registers webhooks signed with the app secret when a public address is set', async () => {
+    const { createAccount } = await import('../../src/accounts/accounts.ts');
+    const { createCredentialCipher } = await import('../../src/security/credential-cipher.ts');
+    const account = await createAccount(getHandle(), { name: `Webhook shop ${Math.random()}` });
+    const store = await connectStore(getHandle(), account.id, { platform: 'shopify', url: shop.url, credentials: shop.credentials }, { publicUrl: 'https://stockroom.example/' });
+    expect(store.webhooks).toBe(true);
+    expect(store.webhookNote).toBeNull();
+    const row = await getHandle().db.selectFrom('store').select('webhook_secret_encrypted').where('id', '=', store.id).executeTakeFirstOrThrow();
+    expect(row.webhook_secret_encrypted).not.toContain(shop.credentials.webhookSecret);
+    expect(createCredentialCipher().decrypt(row.webhook_secret_encrypted!)).toBe(shop.credentials.webhookSecret);
+
+    const withoutSecret = await createAccount(getHandle(), { name: `No secret ${Math.random()}` });
+    const polled = await connectStore(getHandle(), withoutSecret.id, { platform: 'shopify', url: shop.url, credentials: { accessToken: shop.credentials.accessToken } }, { publicUrl: 'https://stockroom.example' });
+    expect(polled.webhooks).toBe(false);
+    expect(polled.webhookNote).toMatch(/webhookSecret/);
+  });
+
   it('links by SKU and barcode, creates the rest in Unallocated, reports blank and duplicated SKUs; a second run changes nothing', async () => {
     const handle = getHandle();
     const account = await ensureDefaultAccount(handle);

@@ -132,6 +132,35 @@ describe('publish (e2e, Shopify emulator)', () => {
     });
   });
 
+  forEachDialect('failures', (getHandle) => {
+    it('reports each failed product with the reason, and a retry takes only the failed ones', async () => {
+      await shop.control('reset', {});
+      const handle = getHandle();
+      const account = await ensureDefaultAccount(handle);
+      const first = await createProduct(handle, account.id, { name: 'Retry A', variants: [{ sku: 'RETRY-A', price: '1.00' }] });
+      const second = await createProduct(handle, account.id, { name: 'Retry B', variants: [{ sku: 'RETRY-B', price: '1.00' }] });
+      const store = await connectStore(handle, account.id, { platform: 'shopify', url: shop.url, credentials: shop.credentials });
+      const { jobId: okJob } = await startPublish(handle, account.id, store.id, { productIds: [first.id] });
+      await runJobUntilFinished(handle, account.id, okJob!);
+
+      await shop.control('faults', { errorRate: 1 });
+      const { jobId } = await startPublish(handle, account.id, store.id, { productIds: [second.id] });
+      const failed = await runJobUntilFinished(handle, account.id, jobId!);
+      expect(failed.state).toBe('done');
+      expect(failed.summary).toMatchObject({ created: [], failed: [{ productId: second.id, name: 'Retry B' }] });
+      expect((failed.summary as PublishReport).failed[0].reason.length).toBeGreaterThan(10);
+      expect(failed.errors).toEqual([{ item: second.id, label: 'Retry B', reason: (failed.summary as PublishReport).failed[0].reason }]);
+
+      await shop.control('faults', { errorRate: 0 });
+      const { retryJob } = await import('../../src/jobs/job-store.ts');
+      await retryJob(handle, account.id, jobId!);
+      const retried = await runJobUntilFinished(handle, account.id, jobId!);
+      expect(retried.summary).toEqual({ created: [{ productId: second.id, name: 'Retry B' }], blocked: [], failed: [] });
+      const titles = (await shop.state()).products.map((p) => p.title).sort();
+      expect(titles).toEqual(['Retry A', 'Retry B']);
+    });
+  });
+
   it('creates drafts exactly once when the CLI is killed mid-job and run again', async () => {
     await shop.control('reset', {});
     const dataDir = mkdtempSync(path.join(tmpdir(), 'stockroom-publish-kill-'));
