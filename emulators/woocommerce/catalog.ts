@@ -15,6 +15,7 @@ export class Catalog {
   private records = new Map<number, ProductRecord>();
   private skuIndex = new Map<string, number>();
   private slugIndex = new Map<string, number>();
+  private gtinIndex = new Map<string, number>();
   private byDate: ProductRecord[] | null = null;
   private byId: ProductRecord[] | null = null;
   readonly attributes = new Map<number, GlobalAttribute>();
@@ -48,6 +49,12 @@ export class Catalog {
     return id === undefined ? undefined : this.records.get(id);
   }
 
+  /** The record holding a global_unique_id (GTIN/UPC/EAN/ISBN), trashed products excepted. */
+  findByGlobalUniqueId(value: string): ProductRecord | undefined {
+    const id = this.gtinIndex.get(value);
+    return id === undefined ? undefined : this.records.get(id);
+  }
+
   /**
    * Adds a record or copies a changed one onto the stored object (which keeps its identity, so
    * the date-ordered list stays valid); returns the stored object.
@@ -61,6 +68,8 @@ export class Catalog {
       this.skuIndex.delete(previous.sku.toLowerCase());
     }
     if (record.sku && record.status !== 'trash') this.skuIndex.set(record.sku.toLowerCase(), record.id);
+    if (previous?.globalUniqueId && this.gtinIndex.get(previous.globalUniqueId) === record.id) this.gtinIndex.delete(previous.globalUniqueId);
+    if (record.globalUniqueId && record.status !== 'trash') this.gtinIndex.set(record.globalUniqueId, record.id);
     if (previous?.slug && previous.slug !== record.slug) this.slugIndex.delete(previous.slug);
     if (record.slug) this.slugIndex.set(record.slug, record.id);
     const stored = previous ? Object.assign(previous, record) : record;
@@ -86,6 +95,7 @@ export class Catalog {
     for (const childId of record.variationIds) this.remove(childId);
     if (record.sku && this.skuIndex.get(record.sku.toLowerCase()) === id) this.skuIndex.delete(record.sku.toLowerCase());
     if (record.slug && this.slugIndex.get(record.slug) === id) this.slugIndex.delete(record.slug);
+    if (record.globalUniqueId && this.gtinIndex.get(record.globalUniqueId) === id) this.gtinIndex.delete(record.globalUniqueId);
     this.records.delete(id);
     if (record.status === 'trash') this.trashed--;
     if (record.parentId) {

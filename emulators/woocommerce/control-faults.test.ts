@@ -31,7 +31,9 @@ describe('state, orders, cancel, inventory', () => {
     expect(tee.variants[0]).toMatchObject({ sku: 'TEE-CLASSIC-BLA-S-REG', options: ['Black', 'S', 'Regular'], price: '19.00' });
     expect(typeof tee.variants[0].quantities.default).toBe('number');
     const noSku = products.find((p) => p.title === 'Gift Wrapping');
-    expect(noSku.variants[0].sku).toBe('');
+    expect(noSku.variants[0]).toMatchObject({ sku: '', barcode: null, quantities: {} });
+    const mug = products.find((p) => p.title === 'Café Crème Mug');
+    expect(mug.variants[0]).toMatchObject({ barcode: '4006381333931', quantities: { default: 36 } });
     expect(products.some((p) => /[^\x00-\x7f]/.test(p.title))).toBe(true);
     const rope = products.find((p) => p.variants[0].sku === 'ROPE-MAN-12');
     expect(rope.variants[0].quantities.default).toBe(600);

@@ -40,14 +40,18 @@ export function controlHandlers(store: WooStore, reset: () => void): ControlHand
       return { id: String(order.id) };
     },
     state() {
-      const quantityOf = (r: ProductRecord): number | null => visibleStock(catalog, r).quantity;
+      // Unmanaged stock has no quantity: the location is left out rather than given a number.
+      const quantitiesOf = (r: ProductRecord): Record<string, number> => {
+        const quantity = visibleStock(catalog, r).quantity;
+        return quantity === null ? {} : { [LOCATION.id]: quantity };
+      };
       const variant = (r: ProductRecord) => ({
         id: String(r.id),
         sku: r.sku,
-        barcode: '',
+        barcode: r.globalUniqueId || null,
         price: activePrice(catalog, r),
         options: r.chosen.map((a) => a.option),
-        quantities: { [LOCATION.id]: quantityOf(r) },
+        quantities: quantitiesOf(r),
       });
       return {
         locations: [LOCATION],

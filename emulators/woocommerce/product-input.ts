@@ -43,6 +43,8 @@ function applyCommon(catalog: Catalog, draft: ProductRecord, r: InputReader, now
   if (description !== undefined) draft.description = description;
   const sku = r.string('sku');
   if (sku !== undefined) draft.sku = sku.trim();
+  const gtin = r.string('global_unique_id');
+  if (gtin !== undefined) draft.globalUniqueId = gtin.trim();
   const status = r.oneOf('status', STATUSES);
   if (status) draft.status = status;
   const weight = r.string('weight');
@@ -129,9 +131,19 @@ function chosenAttributes(catalog: Catalog, items: Record<string, unknown>[]): C
 }
 
 function checkSku(catalog: Catalog, draft: ProductRecord): void {
-  if (!draft.sku) return;
-  const holder = catalog.findBySku(draft.sku);
-  if (holder && holder.id !== draft.id) throw duplicateSku(holder.id);
+  if (draft.sku) {
+    const holder = catalog.findBySku(draft.sku);
+    if (holder && holder.id !== draft.id) throw duplicateSku(holder.id);
+  }
+  if (draft.globalUniqueId) {
+    if (!/^[0-9-]+$/.test(draft.globalUniqueId)) {
+      throw new WooError(400, 'product_invalid_global_unique_id', 'Invalid GTIN, UPC, EAN or ISBN.');
+    }
+    const holder = catalog.findByGlobalUniqueId(draft.globalUniqueId);
+    if (holder && holder.id !== draft.id) {
+      throw new WooError(400, 'product_invalid_global_unique_id', 'Invalid or duplicated GTIN, UPC, EAN or ISBN.', { resource_id: holder.id });
+    }
+  }
 }
 
 /** Creates (existing undefined) or updates a product; returns the stored record. */

@@ -53,6 +53,8 @@ export interface ProductRecord {
   description: string;
   shortDescription: string;
   sku: string;
+  /** GTIN / UPC / EAN / ISBN (WooCommerce 9.2+ `global_unique_id`). */
+  globalUniqueId: string;
   regularPrice: string;
   salePrice: string;
   manageStock: boolean;
@@ -90,6 +92,7 @@ export function blankProduct(id: number, parentId: number, type: ProductType, no
     description: '',
     shortDescription: '',
     sku: '',
+    globalUniqueId: '',
     regularPrice: '',
     salePrice: '',
     manageStock: false,

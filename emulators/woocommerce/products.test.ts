@@ -130,6 +130,21 @@ describe('creating and updating products', () => {
     expect((await woo.api.get(`/products/${holder.id}`)).body.name).toBe(holder.name);
   });
 
+  it('keeps a barcode in global_unique_id (WooCommerce 9.2+), unique across the store', async () => {
+    const made = await woo.api.post('/products', { name: 'With GTIN', sku: 'GTIN-1', global_unique_id: '9780306406157' });
+    expect(made.body.global_unique_id).toBe('9780306406157');
+    const mug = (await woo.api.get('/products', { sku: 'MUG-CAFE' })).body[0];
+    const dup = await woo.api.put(`/products/${made.body.id}`, { global_unique_id: mug.global_unique_id });
+    expect(dup.status).toBe(400);
+    expect(dup.body).toEqual({
+      code: 'product_invalid_global_unique_id',
+      message: 'Invalid or duplicated GTIN, UPC, EAN or ISBN.',
+      data: { status: 400, resource_id: mug.id },
+    });
+    expect((await woo.api.put(`/products/${made.body.id}`, { global_unique_id: 'not-digits' })).status).toBe(400);
+    expect((await woo.api.get(`/products/${made.body.id}`)).body.global_unique_id).toBe('9780306406157');
+  });
+
   it('drops stock_quantity unless manage_stock: true is in the same request', async () => {
     const created = await woo.api.post('/products', { name: 'Stock rules', sku: 'STOCK-RULES', stock_quantity: 9 });
     expect(created.body.manage_stock).toBe(false);
