@@ -153,7 +153,9 @@ export class ProductView {
     return this.record.status === 'ACTIVE' ? this.record.createdAt : null;
   }
   get hasOnlyDefaultVariant() {
-    return this.record.options.length === 0 && this.record.variantIds.length <= 1;
+    const options = this.record.options;
+    const defaultOption = options.length === 1 && options[0].name === 'Title' && options[0].values.length === 1 && options[0].values[0].name === 'Default Title';
+    return (options.length === 0 || defaultOption) && this.record.variantIds.length <= 1;
   }
   get totalInventory() {
     let total = 0;

@@ -143,6 +143,32 @@ describe('webhooks', () => {
   });
 });
 
+describe('webhook reordering', () => {
+  it('delivers a burst out of order when webhookReorder is on', async () => {
+    const arrivals: number[] = [];
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        arrivals.push(JSON.parse(Buffer.concat(chunks).toString('utf8')).available);
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const uri = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+      const { client } = await emulator({ seed: 'demo', rateLimit: BIG, faults: { seed: 3, webhookReorder: true } });
+      await client.gql(`mutation S($uri: String!) { webhookSubscriptionCreate(topic: INVENTORY_LEVELS_UPDATE, webhookSubscription: { uri: $uri }) { userErrors { message } } }`, { uri });
+      for (let i = 0; i < 20; i++) await client.control('POST', 'inventory', { sku: 'HW-008', quantity: i });
+      for (let i = 0; i < 100 && arrivals.length < 20; i++) await new Promise((r) => setTimeout(r, 10));
+      expect([...arrivals].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      expect(arrivals).not.toEqual([...arrivals].sort((a, b) => a - b));
+    } finally {
+      await new Promise<void>((r) => receiver.close(() => r()));
+    }
+  });
+});
+
 describe('cost and rate limit', () => {
   it('reports extensions.cost with requested and actual cost on every response', async () => {
     const { client } = await emulator({ seed: 'gen:8' });
