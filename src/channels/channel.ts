@@ -186,7 +186,9 @@ export interface WebhookRegistration {
 export type RateSignal =
   | { kind: 'cost-bucket'; available: number; maximum: number; restorePerSecond: number; actualCost: number }
   | { kind: 'request-window'; left: number; quota: number; resetMs: number; windowMs: number }
-  | { kind: 'retry-after'; ms: number };
+  | { kind: 'retry-after'; ms: number }
+  /** The request finished and the platform said nothing of its budget (WooCommerce). */
+  | { kind: 'done' };
 
 /** One per store, owned by the engine; a connector asks it before each request and tells it after. */
 export interface RequestGovernor {

@@ -47,11 +47,13 @@ export class WooRestClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
+      this.governor.report({ kind: 'done' });
       const name = (error as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError') throw new ChannelError('timeout', `WooCommerce did not answer ${method} ${path} within ${this.timeoutMs / 1000} s.`);
       throw new ChannelError('unavailable', `Could not reach the WooCommerce store: ${(error as Error).message}.`);
     }
     const text = await response.text().catch(() => '');
+    if (response.status !== 429) this.governor.report({ kind: 'done' });
     if (response.status === 429) {
       const retryAfterMs = Math.max(1000, Number(response.headers.get('retry-after') ?? '1') * 1000);
       this.governor.report({ kind: 'retry-after', ms: retryAfterMs });

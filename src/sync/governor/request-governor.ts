@@ -28,6 +28,10 @@ const UNKNOWN_POLL_MS = 5;
 export interface GovernorStats {
   acquired: number;
   waitedMs: number;
+  /** Points the platform said its requests actually cost (cost bucket only). */
+  pointsSpent: number;
+  /** Times the platform told us to back off (429 / THROTTLED). */
+  retryAfters: number;
 }
 
 export class StoreRequestGovernor implements RequestGovernor {
@@ -35,7 +39,7 @@ export class StoreRequestGovernor implements RequestGovernor {
   private inFlight: Reservation[] = [];
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
-  readonly stats: GovernorStats = { acquired: 0, waitedMs: 0 };
+  readonly stats: GovernorStats = { acquired: 0, waitedMs: 0, pointsSpent: 0, retryAfters: 0 };
 
   constructor(private readonly clock: Clock = systemClock) {}
 
@@ -51,11 +55,14 @@ export class StoreRequestGovernor implements RequestGovernor {
     const now = this.clock.now();
     if (signal.kind === 'retry-after') {
       this.pausedUntil = Math.max(this.pausedUntil, now + signal.ms);
+      this.stats.retryAfters += 1;
       this.inFlight.shift();
       return;
     }
     const finished = this.inFlight.shift();
+    if (signal.kind === 'done') return;
     if (signal.kind === 'cost-bucket') {
+      this.stats.pointsSpent += signal.actualCost;
       this.budget = {
         kind: 'cost-bucket',
         available: signal.available,

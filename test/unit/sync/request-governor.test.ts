@@ -99,3 +99,23 @@ describe('RequestGovernor after a retry-after signal', () => {
     expect(a.done).toBe(true);
   });
 });
+
+describe('RequestGovernor for a platform that says nothing of its budget (WooCommerce)', () => {
+  it('frees a request\'s place when it reports done, so the next goes at once', async () => {
+    const clock = new FakeClock();
+    const governor = new StoreRequestGovernor(clock);
+    await governor.acquire(1);
+    const blocked = track(governor.acquire(1));
+    await flush();
+    expect(blocked.done).toBe(false); // one at a time while nothing is known
+    governor.report({ kind: 'done' });
+    await clock.advance(5);
+    expect(blocked.done).toBe(true);
+    governor.report({ kind: 'done' });
+    for (let i = 0; i < 50; i += 1) {
+      await governor.acquire(1);
+      governor.report({ kind: 'done' });
+    }
+    expect(clock.now()).toBeLessThan(50);
+  });
+});
