@@ -123,9 +123,21 @@ export interface Job {
   state: 'queued' | 'running' | 'done' | 'failed';
   storeId?: string | null;
   progress: { done: number; total: number };
-  results: unknown[];
-  errors: { item: string; reason: string }[];
+  results: JobResult[];
+  errors: { item: string; label?: string | null; reason: string }[];
+  error?: string | null;
+  summary?: unknown;
+  itemCounts?: Record<string, number>;
   createdAt?: string;
+  finishedAt?: string | null;
+}
+
+export interface JobResult {
+  item: string;
+  label?: string | null;
+  state?: string;
+  result?: unknown;
+  reason?: string | null;
 }
 
 export interface DriftRow {

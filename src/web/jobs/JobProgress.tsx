@@ -1,13 +1,13 @@
 // One job's progress bar, per-item results and the reason for each failure.
-import type { Job } from '../api/types.ts';
+import type { Job, JobResult } from '../api/types.ts';
 import { jobKindLabels } from './jobs.tsx';
 
-function resultLine(result: unknown): string {
-  if (typeof result === 'string') return result;
-  const r = result as { name?: string; productId?: string; sku?: string; outcome?: string; status?: string; action?: string };
-  const what = r.name ?? r.sku ?? r.productId ?? '';
-  const how = r.outcome ?? r.status ?? r.action ?? 'done';
-  return `${what} — ${how}`;
+const itemStates: Record<string, string> = { done: 'done', failed: 'failed', pending: 'waiting', running: 'working on it', skipped: 'skipped' };
+
+function resultLine(result: JobResult): string {
+  const what = result.label ?? result.item;
+  const how = result.state ? itemStates[result.state] ?? result.state : 'done';
+  return result.reason ? `${what} — ${how}: ${result.reason}` : `${what} — ${how}`;
 }
 
 export function JobProgress({ job }: { job: Job }) {
@@ -26,17 +26,18 @@ export function JobProgress({ job }: { job: Job }) {
       <p className="muted small">
         {done} of {total} done{job.errors?.length ? `, ${job.errors.length} failed` : ''}
       </p>
+      {job.error && <p className="error">{job.error}</p>}
       {job.errors?.length > 0 && (
         <ul className="job-errors">
           {job.errors.map((e, i) => (
             <li key={i} className="error">
-              {e.item}: {e.reason}
+              {e.label ?? e.item}: {e.reason}
             </li>
           ))}
         </ul>
       )}
       {Array.isArray(job.results) && job.results.length > 0 && (
-        <details>
+        <details open={job.results.length <= 10}>
           <summary>{job.results.length} result{job.results.length === 1 ? '' : 's'}</summary>
           <ul className="job-results">
             {job.results.slice(0, 200).map((r, i) => (

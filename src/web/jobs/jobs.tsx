@@ -52,7 +52,7 @@ export function JobsProvider({ children }: { children: ReactNode }) {
         source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
         source.onmessage = () => void check();
         source.addEventListener('progress', () => void check());
-        source.addEventListener('done', () => void check());
+        source.addEventListener('end', () => void check());
         source.onerror = () => {
           source?.close();
           source = null;
@@ -73,11 +73,12 @@ export function JobsProvider({ children }: { children: ReactNode }) {
   // Jobs still running from before a reload are followed again.
   useEffect(() => {
     api
-      .get<unknown>('/api/jobs', { state: 'running' })
+      .get<unknown>('/api/jobs', { limit: 20 })
       .then((body) => {
         for (const job of itemsOf(body) as unknown as Job[]) {
-          setJobs((all) => ({ ...all, [job.id]: job }));
-          if (!finished(job)) follow(job.id);
+          if (finished(job)) continue;
+          setJobs((all) => ({ ...all, [job.id]: { ...job, results: job.results ?? [], errors: job.errors ?? [] } }));
+          follow(job.id);
         }
       })
       .catch(() => undefined);
@@ -95,6 +96,9 @@ export function useJobs(): JobsState {
 }
 
 export const jobKindLabels: Record<string, string> = {
+  'store-publish': 'Publishing products',
+  'store-import': 'Importing the store',
+  'store-reconcile': 'Repairing drift',
   publish: 'Publishing products',
   import: 'Importing the store',
   reconcile: 'Repairing drift',

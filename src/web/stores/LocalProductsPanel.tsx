@@ -25,7 +25,10 @@ export function LocalProductsPanel({ store, products, loadError, onPublished }: 
   const [jobId, setJobId] = useState<string | null>(() => sessionStorage.getItem(`publish-job:${store.id}`));
 
   useEffect(() => {
-    if (products) setSelected(new Set(products.filter((p) => p.selected ?? p.preselected).map((p) => p.productId)));
+    if (!products) return;
+    // A saved selection wins; until one is saved, the Ecommerce-flagged products are pre-selected.
+    const saved = products.some((p) => p.selected);
+    setSelected(new Set(products.filter((p) => (saved ? p.selected : p.preselected)).map((p) => p.productId)));
   }, [products]);
 
   useEffect(() => {
@@ -58,7 +61,8 @@ export function LocalProductsPanel({ store, products, loadError, onPublished }: 
         await api.put(`/api/stores/${store.id}/selection`, { productIds });
         setNotice(`Selection saved: ${productIds.length} product${productIds.length === 1 ? '' : 's'}.`);
       } else if (kind === 'preview') {
-        setPlan(await api.post<PublishPlan>(`/api/stores/${store.id}/publish`, { productIds, dryRun: true }));
+        const answer = await api.post<{ plan?: PublishPlan } & Partial<PublishPlan>>(`/api/stores/${store.id}/publish`, { productIds, dryRun: true });
+        setPlan(answer.plan ?? { created: answer.created ?? [], blocked: answer.blocked ?? [], failed: answer.failed ?? [] });
       } else {
         const id = jobIdOf(await api.post(`/api/stores/${store.id}/publish`, { productIds }));
         if (id) {

@@ -1,14 +1,14 @@
-// The store's sync log, filtered by kind and outcome; failed items can be retried.
+// The store's jobs (a finished job's failed items can be retried) and its sync log, filtered by
+// kind and outcome.
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorSentence } from '../api/client.ts';
-import type { Store, SyncLogEntry } from '../api/types.ts';
-import { useJobs } from '../jobs/jobs.tsx';
-import { jobIdOf } from '../jobs/jobId.ts';
+import type { Job, Store, SyncLogEntry } from '../api/types.ts';
+import { jobKindLabels, useJobs } from '../jobs/jobs.tsx';
 import { itemsOf } from '../ui/useMasterData.ts';
 import { Empty, ErrorText, Loading, Notice } from '../ui/feedback.tsx';
 import { formatWhen } from './StoresScreen.tsx';
 
-const kinds = ['', 'import', 'publish', 'push', 'orders', 'reconcile', 'webhook'];
+const kinds = ['', 'connect', 'import', 'publish', 'stock-push', 'orders', 'product-update', 'reconcile', 'webhook'];
 const outcomes = ['', 'ok', 'failed', 'partial'];
 
 export function SyncLogPanel({ store }: { store: Store }) {
@@ -33,15 +33,30 @@ export function SyncLogPanel({ store }: { store: Store }) {
     void load();
   }, [load]);
 
-  async function retry(entry: SyncLogEntry) {
-    if (!entry.jobId) return;
+  const [storeJobs, setStoreJobs] = useState<Job[] | null>(null);
+  const loadJobs = useCallback(async () => {
     try {
-      const id = jobIdOf(await api.post(`/api/jobs/${entry.jobId}/retry`, {}));
-      if (id) follow(id);
+      const list = itemsOf(await api.get<unknown>('/api/jobs', { store: store.id, limit: 10 })) as unknown as Job[];
+      // The list has no per-item counts; each job's own view says how many items failed.
+      setStoreJobs(await Promise.all(list.map((job) => api.get<Job>(`/api/jobs/${job.id}`).catch(() => job))));
+    } catch {
+      setStoreJobs([]);
+    }
+  }, [store.id]);
+
+  useEffect(() => {
+    void loadJobs();
+  }, [loadJobs]);
+
+  async function retry(job: Job) {
+    try {
+      await api.post(`/api/jobs/${job.id}/retry`, {});
+      follow(job.id);
       setNotice('Retrying the failed items; progress shows in the jobs list at the top.');
-      setRetryErrors((all) => ({ ...all, [entry.id]: '' }));
+      setRetryErrors((all) => ({ ...all, [job.id]: '' }));
+      void loadJobs();
     } catch (caught) {
-      setRetryErrors((all) => ({ ...all, [entry.id]: errorSentence(caught) }));
+      setRetryErrors((all) => ({ ...all, [job.id]: errorSentence(caught) }));
     }
   }
 
@@ -71,11 +86,47 @@ export function SyncLogPanel({ store }: { store: Store }) {
         <button onClick={() => void load()}>Refresh</button>
       </div>
       {notice && <Notice>{notice}</Notice>}
+      {storeJobs && storeJobs.length > 0 && (
+        <div className="table-scroll card flush">
+          <h3 className="table-title">Jobs</h3>
+          <table className="list" data-testid="store-jobs">
+            <thead>
+              <tr>
+                <th>Job</th>
+                <th>Started</th>
+                <th>State</th>
+                <th>Progress</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {storeJobs.map((job) => (
+                <tr key={job.id}>
+                  <td>{jobKindLabels[job.kind] ?? job.kind}</td>
+                  <td>{formatWhen(job.createdAt)}</td>
+                  <td>
+                    <span className={`badge ${job.state}`}>{job.state}</span>
+                    {job.error && <div className="error small">{job.error}</div>}
+                  </td>
+                  <td>
+                    {job.progress.done} / {job.progress.total}
+                  </td>
+                  <td>
+                    {(job.state === 'failed' || (job.itemCounts?.failed ?? 0) > 0) && <button onClick={() => void retry(job)}>Retry failed items</button>}
+                    {retryErrors[job.id] && <div className="error small">{retryErrors[job.id]}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <ErrorText error={error} />
       {entries === null && !error && <Loading what="the sync log" />}
       {entries?.length === 0 && <Empty>Nothing in the sync log{kind || outcome ? ' for these filters' : ''} yet.</Empty>}
       {entries && entries.length > 0 && (
         <div className="table-scroll card flush">
+          <h3 className="table-title">Sync log</h3>
           <table className="list" data-testid="sync-log">
             <thead>
               <tr>
@@ -85,7 +136,6 @@ export function SyncLogPanel({ store }: { store: Store }) {
                 <th>Outcome</th>
                 <th>Took</th>
                 <th>Error</th>
-                <th />
               </tr>
             </thead>
             <tbody>
@@ -99,10 +149,6 @@ export function SyncLogPanel({ store }: { store: Store }) {
                   </td>
                   <td>{entry.durationMs !== undefined ? `${entry.durationMs} ms` : ''}</td>
                   <td className="error small">{entry.error ?? ''}</td>
-                  <td>
-                    {entry.outcome !== 'ok' && entry.jobId && <button onClick={() => retry(entry)}>Retry failed</button>}
-                    {retryErrors[entry.id] && <div className="error small">{retryErrors[entry.id]}</div>}
-                  </td>
                 </tr>
               ))}
             </tbody>

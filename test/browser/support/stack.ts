@@ -28,6 +28,8 @@ const WORKER_ENTRY = new URL('../../../src/jobs/worker.ts', import.meta.url);
 
 export async function startStack(options: { worker?: boolean } = {}): Promise<Stack> {
   await ensureWebBuilt();
+  // The worker reads the credentials key from the environment, as `stockroom serve` does.
+  process.env.STOCKROOM_SECRET = SECRET;
   const database: TestDatabase = await createTestDatabase('sqlite');
   const { handle } = database;
   const account = await ensureDefaultAccount(handle);
