@@ -454,8 +454,12 @@ export function defineChannelConformance(target: ConformanceTarget): void {
       expect(after.variant.quantities).toEqual(described!.variants[0].quantities);
     });
 
-    it('writes and reads quantities at the mapped location, not the default one', async () => {
+    it('writes and reads quantities at the mapped location, not the default one', async (context) => {
       const identity = await connect(null).identify();
+      if (identity.locations.length === 1) {
+        context.skip(`${target.platform} keeps one stock figure per item: it has no locations to map`);
+        return;
+      }
       const other = identity.locations.find((location) => !location.isDefault);
       expect(other, 'the demo seed has a second location').toBeDefined();
       const channel = connect(other!.id);
