@@ -29,8 +29,9 @@ export class InputReader {
   boolean(name: string): boolean | undefined {
     const v = this.input[name];
     if (v === undefined) return undefined;
+    // rest_sanitize_boolean's accepted spellings.
     if (v === true || v === 'true' || v === '1' || v === 1) return true;
-    if (v === false || v === 'false' || v === '0' || v === 0 || v === '') return this.mode === 'lenient' || v !== '' ? false : this.refuse(name, 'boolean');
+    if (v === false || v === 'false' || v === '0' || v === 0) return false;
     if (this.mode === 'lenient') return Boolean(v);
     return this.refuse(name, 'boolean');
   }

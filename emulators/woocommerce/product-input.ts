@@ -38,7 +38,7 @@ function applyStock(draft: ProductRecord, r: InputReader): void {
   settleStock(draft);
 }
 
-function applyCommon(catalog: Catalog, draft: ProductRecord, r: InputReader, now: number): void {
+function applyCommon(catalog: Catalog, draft: ProductRecord, r: InputReader): void {
   const description = r.string('description');
   if (description !== undefined) draft.description = description;
   const sku = r.string('sku');
@@ -73,7 +73,6 @@ function applyCommon(catalog: Catalog, draft: ProductRecord, r: InputReader, now
     if (sale !== undefined) draft.salePrice = sale;
   }
   applyStock(draft, r);
-  void now;
 }
 
 function imageFrom(catalog: Catalog, input: Record<string, unknown>, now: number, existing: ImageRecord[]): ImageRecord | null {
@@ -168,7 +167,7 @@ export function writeProduct(
   if (featured !== undefined) draft.featured = featured;
   const visibility = r.oneOf('catalog_visibility', VISIBILITIES);
   if (visibility) draft.catalogVisibility = visibility;
-  applyCommon(catalog, draft, r, now);
+  applyCommon(catalog, draft, r);
   if (type === 'variable') {
     draft.regularPrice = '';
     draft.salePrice = '';
@@ -209,7 +208,7 @@ export function writeVariation(
   const r = new InputReader(input, mode);
   const now = nowSeconds();
   const draft: ProductRecord = existing ? structuredClone(existing) : blankProduct(0, parent.id, 'variation', now);
-  applyCommon(catalog, draft, r, now);
+  applyCommon(catalog, draft, r);
   const attributes = r.objects('attributes');
   if (attributes) draft.chosen = chosenAttributes(catalog, attributes);
   const image = input.image;
