@@ -168,7 +168,15 @@ export function planRequest(deps: EndpointDeps, request: GraphQLRequest):
   if (operation.operation === 'subscription') {
     return answer(200, { errors: [{ message: 'not emulated: subscriptions', extensions: { code: 'NOT_EMULATED' } }] }, rootFields);
   }
-  const rawVariables = request.variables && typeof request.variables === 'object' && !Array.isArray(request.variables) ? (request.variables as Record<string, unknown>) : {};
+  let variablesInput = request.variables;
+  if (typeof variablesInput === 'string' && variablesInput.trim() !== '') {
+    try {
+      variablesInput = JSON.parse(variablesInput);
+    } catch {
+      return answer(400, { errors: [{ message: 'variables is not a valid JSON object', extensions: { code: 'BAD_REQUEST' } }] }, rootFields);
+    }
+  }
+  const rawVariables = variablesInput && typeof variablesInput === 'object' && !Array.isArray(variablesInput) ? (variablesInput as Record<string, unknown>) : {};
   const coerced = coerceVariables(deps.schema, operation, rawVariables);
   if ('errors' in coerced) return answer(200, errorBody(coerced.errors), rootFields);
   const fragments = Object.fromEntries(

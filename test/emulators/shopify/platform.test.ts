@@ -308,6 +308,37 @@ describe('faults, requests and reset', () => {
   });
 });
 
+describe('control routes: reject paths', () => {
+  it('answers bad JSON, unknown routes, unknown and already-cancelled orders with 4xx and a readable error', async () => {
+    const { emu, client } = await emulator({ seed: 'demo', rateLimit: BIG });
+    const badJson = await fetch(`${emu.url}/__emulator/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"lines": [' });
+    expect(badJson.status).toBe(400);
+    expect(((await badJson.json()) as any).error).toEqual({ code: 'INVALID_JSON', message: 'the request body is not valid JSON' });
+    expect((await client.control('GET', 'nothing-here')).status).toBe(404);
+    const missing = await client.control('POST', 'orders/gid%3A%2F%2Fshopify%2FOrder%2F1/cancel', { restock: true });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('ORDER_NOT_FOUND');
+    const placed = await client.control('POST', 'orders', { lines: [{ sku: 'HW-009', quantity: 1 }] });
+    await client.control('POST', `orders/${encodeURIComponent(placed.body.id)}/cancel`, { restock: true });
+    const twice = await client.control('POST', `orders/${encodeURIComponent(placed.body.id)}/cancel`, { restock: true });
+    expect(twice.status).toBe(409);
+    const unknownSku = await client.control('POST', 'inventory', { sku: 'NOPE', quantity: 1 });
+    expect(unknownSku.status).toBe(404);
+    const extraField = await client.control('POST', 'inventory', { sku: 'HW-009', quantity: 1, colour: 'red' });
+    expect(extraField.status).toBe(422);
+  });
+
+  it('accepts variables sent as a JSON string, as some clients do', async () => {
+    const { emu } = await emulator({ seed: 'gen:4', rateLimit: BIG });
+    const response = await fetch(emu.url + GRAPHQL_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shopify-access-token': emu.credentials.accessToken },
+      body: JSON.stringify({ query: 'query Q($n: Int!) { products(first: $n) { nodes { handle } } }', variables: JSON.stringify({ n: 1 }) }),
+    });
+    expect(((await response.json()) as any).data.products.nodes).toEqual([{ handle: 'generated-product-1' }]);
+  });
+});
+
 describe('seeds', () => {
   it('demo: ~50 products with Color/Size/Fit apparel, gallons, rope by the foot, no-SKU, duplicate SKU and unicode', async () => {
     const { client } = await emulator({ seed: 'demo' });
