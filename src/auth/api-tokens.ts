@@ -47,12 +47,18 @@ export async function revokeApiToken(db: Kysely<Database>, accountId: string, id
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function resolveApiToken(db: Kysely<Database>, token: string): Promise<Caller | undefined> {
+/** `last_used_at` is refreshed at most this often, so a busy script does not write on every call. */
+const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;
+
+export async function resolveApiToken(db: Kysely<Database>, token: string, now = new Date()): Promise<Caller | undefined> {
   const row = await db
     .selectFrom('api_token')
-    .select(['id', 'account_id', 'user_id'])
+    .select(['id', 'account_id', 'user_id', 'last_used_at'])
     .where('token_hash', '=', hashSecretToken(token))
     .executeTakeFirst();
   if (!row) return undefined;
+  if (row.last_used_at === null || Date.parse(row.last_used_at) < now.getTime() - LAST_USED_RESOLUTION_MS) {
+    await db.updateTable('api_token').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute();
+  }
   return { accountId: row.account_id, userId: row.user_id, via: 'token' };
 }

@@ -34,6 +34,18 @@ describe('authentication over HTTP', () => {
     expect(wrong.headers.get('set-cookie')).toBeNull();
   });
 
+  it('refuses further logins for an email after 10 failures with 429, even with the right password', async () => {
+    const email = 'rival@example.com';
+    for (let i = 0; i < 10; i += 1) {
+      expect((await request(api.baseUrl, 'POST', '/api/auth/login', { body: { email, password: `guess ${i} guess` } })).status).toBe(401);
+    }
+    const blocked = await request(api.baseUrl, 'POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.message).toBe('Too many failed logins for this email; try again in 15 minutes.');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect((await request(api.baseUrl, 'POST', '/api/auth/login', { body: { email: 'owner@example.com', password: PASSWORD } })).status).toBe(200);
+  });
+
   it('answers 401 on every route not marked public when there is no session or token', async () => {
     const guarded = api.app.apiRouter.routes.filter((route) => !route.public);
     expect(guarded.length).toBeGreaterThan(5);
@@ -68,7 +80,7 @@ describe('authentication over HTTP', () => {
     expect(me.status).toBe(200);
     expect(me.body.account.id).toBe(api.account.id);
     const listed = await api.call('GET', '/api/tokens');
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: created.body.id, name: 'till script' })]);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: created.body.id, name: 'till script', lastUsedAt: expect.any(String) })]);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     const stored = await api.database.handle.db.selectFrom('api_token').select('token_hash').execute();
     expect(JSON.stringify(stored)).not.toContain(created.body.token);

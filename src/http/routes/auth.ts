@@ -2,7 +2,8 @@
 // Secure over https).
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate, findUser } from '../../auth/users.ts';
+import { authenticate, findUser, normaliseEmail } from '../../auth/users.ts';
+import { LoginThrottle } from '../../auth/login-throttle.ts';
 import { endSession, startSession } from '../../auth/sessions.ts';
 import { findAccountName } from '../account-lookup.ts';
 import type { ApiRouter } from '../route-registry.ts';
@@ -20,6 +21,7 @@ function cookieOptions(request: FastifyRequest) {
 
 export function register(router: ApiRouter): void {
   const { db } = router.context.handle;
+  const throttle = new LoginThrottle();
 
   router.add({
     method: 'POST',
@@ -30,8 +32,19 @@ export function register(router: ApiRouter): void {
     body: z.strictObject({ email: z.string().min(1), password: z.string().min(1) }),
     response: whoAmI,
     handler: async ({ body, request, reply }) => {
+      const key = normaliseEmail(body.email);
+      const waitMs = throttle.retryAfterMs(key);
+      if (waitMs > 0) {
+        const minutes = Math.ceil(waitMs / 60_000);
+        reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
+        throw new ApiError(429, 'too_many_attempts', `Too many failed logins for this email; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+      }
       const user = await authenticate(db, body.email, body.password);
-      if (!user) throw new ApiError(401, 'invalid_credentials', 'The email or password is not right.');
+      if (!user) {
+        throttle.recordFailure(key);
+        throw new ApiError(401, 'invalid_credentials', 'The email or password is not right.');
+      }
+      throttle.recordSuccess(key);
       const session = await startSession(db, user);
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(request), expires: session.expiresAt });
       return { user: { id: user.id, email: user.email }, account: { id: user.accountId, name: await findAccountName(db, user.accountId) } };
