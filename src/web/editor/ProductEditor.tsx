@@ -9,6 +9,7 @@ import { ErrorText, Loading, Notice } from '../ui/feedback.tsx';
 import { useStores } from '../stores/useStores.ts';
 import { buildMatrix, cleanAttributes, draftFromVariant, emptyDraft, MAX_ATTRIBUTES, suggestSkus, type VariantDraft } from './variantMatrix.ts';
 import { fitFor } from './storeFit.ts';
+import { missingFieldLabels } from '../products/missingFields.ts';
 
 interface AttributeRow {
   name: string;
@@ -139,8 +140,11 @@ export function ProductEditor({ productId }: { productId: string | null }) {
       if (!productId && product?.id) navigate(`/products/${product.id}`);
     } catch (error) {
       setSaveError(errorSentence(error));
-      const index = variantIndexOf(error);
-      if (index !== null) setRowErrors({ [index]: errorSentence(error) });
+      // Put the sentence beside the variant it is about too: by the path in its details, or by
+      // the SKU / barcode it quotes.
+      const sentence = errorSentence(error);
+      const index = variantIndexOf(error) ?? variants.findIndex((row) => [row.sku, row.barcode].some((code) => code.trim() && sentence.includes(`"${code.trim()}"`)));
+      if (index !== null && index >= 0) setRowErrors({ [index]: sentence });
     } finally {
       setBusy(false);
     }
@@ -198,7 +202,7 @@ export function ProductEditor({ productId }: { productId: string | null }) {
       <ErrorText error={saveError} testId="save-error" />
       {saved && <Notice>{saved}</Notice>}
       {missing.length > 0 && (
-        <p className="notice warn">In Unallocated until these are filled in: {missing.join(', ')}.</p>
+        <p className="notice warn">In Unallocated until these are filled in: {missing.map((f) => missingFieldLabels[f] ?? f).join(', ').toLowerCase()}.</p>
       )}
 
       <div className="editor-columns">
@@ -329,7 +333,7 @@ export function ProductEditor({ productId }: { productId: string | null }) {
                     </td>
                   ))}
                   {(['sku', 'barcode', 'price', 'costPrice'] as const).map((field) => (
-                    <td key={field}>
+                    <td key={field} className={field === 'sku' ? 'sku' : undefined}>
                       <input
                         aria-label={`${field} ${row.values.join(' / ') || 'default'}`}
                         value={row[field]}

@@ -3,6 +3,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { Product, StoreLink, Variant } from '../api/types.ts';
 import type { MasterData } from '../ui/useMasterData.ts';
 import { ChoiceFilter, ChoicesFilter, type Choice } from './columnFilters.tsx';
+import { missingFieldLabels } from './missingFields.ts';
 
 export type DataFields = 'general' | 'pricing' | 'stock' | 'ecommerce';
 export const dataFieldSets: { id: DataFields; label: string }[] = [
@@ -12,15 +13,6 @@ export const dataFieldSets: { id: DataFields; label: string }[] = [
   { id: 'ecommerce', label: 'Ecommerce' },
 ];
 
-export const missingFieldLabels: Record<string, string> = {
-  group: 'Group',
-  productGroup: 'Group',
-  brand: 'Brand',
-  supplier: 'Supplier',
-  productType: 'Type',
-  taxGroup: 'Tax group',
-  costPrice: 'Cost price',
-};
 
 export const UNALLOCATED = 'unallocated';
 
