@@ -47,7 +47,10 @@ export function remoteOrder(order: ShopifyOrder): RemoteOrder {
     restockedQuantity: Math.min(line.quantity, restocked.get(line.id) ?? 0),
   }));
   const cancelled = order.cancelledAt !== null && order.cancelledAt !== undefined;
-  return { remoteOrderId: order.id, name: order.name, holdsStock: !cancelled, cancelled, lines, updatedAt: order.updatedAt };
+  // Shopify takes the stock when the order is placed, and a cancellation gives it back only
+  // through restocked refund lines: a cancelled order's units still count as taken, minus those
+  // restocked (so one cancelled without restocking, first seen after the cancel, is not missed).
+  return { remoteOrderId: order.id, name: order.name, holdsStock: true, cancelled, lines, updatedAt: order.updatedAt };
 }
 
 function truncated(order: ShopifyOrder): boolean {

@@ -17,7 +17,7 @@ function order(id: string, updatedAt: string, restocked = 0): RemoteOrder {
   return {
     remoteOrderId: id,
     name: `#${id}`,
-    holdsStock: restocked === 0,
+    holdsStock: true,
     cancelled: restocked > 0,
     updatedAt,
     lines: [{ lineId: `${id}-1`, remoteVariantId: 'v', sku: 'S', quantity: 2, restockedQuantity: restocked }],
