@@ -220,23 +220,44 @@ export function inventorySetQuantities(args: { input: SetInput }, ctx: ShopifyCo
   }
   if (earlier) return earlier.result;
 
-  const result = setQuantities(ctx, input);
+  const result = setQuantities(ctx, input, 'quantities');
   ctx.idempotency.remember(key, print, result);
   return result;
 }
 
-function setQuantities(ctx: ShopifyContext, input: SetInput) {
+interface SetOnHandInput {
+  reason: string;
+  referenceDocumentUri?: string | null;
+  setQuantities: SetInput['quantities'];
+}
+
+/** The older on_hand-only form: the same rules, rows under `setQuantities`. */
+export function inventorySetOnHandQuantities(args: { input: SetOnHandInput }, ctx: ShopifyContext, info: GraphQLResolveInfo) {
+  const { input } = args;
+  const key = checkContract(input.setQuantities, 'InventorySetQuantityInput', info);
+  const print = fingerprint('inventorySetOnHandQuantities', args);
+  const earlier = ctx.idempotency.lookup(key, print);
+  if (earlier === 'mismatch') {
+    return { inventoryAdjustmentGroup: null, userErrors: [userError(null, 'The idempotency key was already used with different parameters.', 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH')] };
+  }
+  if (earlier) return earlier.result;
+  const result = setQuantities(ctx, { name: 'on_hand', reason: input.reason, referenceDocumentUri: input.referenceDocumentUri, quantities: input.setQuantities }, 'setQuantities');
+  ctx.idempotency.remember(key, print, result);
+  return result;
+}
+
+function setQuantities(ctx: ShopifyContext, input: SetInput, listName: string) {
   const { store } = ctx;
   const errors: UserError[] = [];
   if (input.name !== 'available' && input.name !== 'on_hand') {
     errors.push(userError(['input', 'name'], "The quantity name must be either 'available' or 'on_hand'.", 'INVALID_NAME'));
   }
   checkReason(input.reason, errors);
-  const targets = findTargets(store, input.quantities, 'quantities', errors);
+  const targets = findTargets(store, input.quantities, listName, errors);
   input.quantities.forEach((row, i) => {
-    if (row.quantity > QUANTITY_LIMIT) errors.push(userError(['input', 'quantities', i, 'quantity'], "The quantity can't be higher than 1,000,000,000.", 'INVALID_QUANTITY_TOO_HIGH'));
-    else if (row.quantity < -QUANTITY_LIMIT) errors.push(userError(['input', 'quantities', i, 'quantity'], "The quantity can't be lower than -1,000,000,000.", 'INVALID_QUANTITY_TOO_LOW'));
-    else if (input.name === 'on_hand' && row.quantity < 0) errors.push(userError(['input', 'quantities', i, 'quantity'], "The quantity can't be negative.", 'INVALID_QUANTITY_NEGATIVE'));
+    if (row.quantity > QUANTITY_LIMIT) errors.push(userError(['input', listName, i, 'quantity'], "The quantity can't be higher than 1,000,000,000.", 'INVALID_QUANTITY_TOO_HIGH'));
+    else if (row.quantity < -QUANTITY_LIMIT) errors.push(userError(['input', listName, i, 'quantity'], "The quantity can't be lower than -1,000,000,000.", 'INVALID_QUANTITY_TOO_LOW'));
+    else if (input.name === 'on_hand' && row.quantity < 0) errors.push(userError(['input', listName, i, 'quantity'], "The quantity can't be negative.", 'INVALID_QUANTITY_NEGATIVE'));
   });
   const pairs = new Map<string, number[]>();
   input.quantities.forEach((row, i) => {
@@ -246,7 +267,7 @@ function setQuantities(ctx: ShopifyContext, input: SetInput) {
   for (const indexes of pairs.values()) {
     if (indexes.length > 1) {
       for (const i of indexes) {
-        errors.push(userError(['input', 'quantities', i, 'locationId'], 'The combination of inventoryItemId and locationId must be unique.', 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR'));
+        errors.push(userError(['input', listName, i, 'locationId'], 'The combination of inventoryItemId and locationId must be unique.', 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR'));
       }
     }
   }
@@ -254,7 +275,7 @@ function setQuantities(ctx: ShopifyContext, input: SetInput) {
     input.quantities.forEach((row, i) => {
       const target = targets[i]!;
       const current = quantityOf(store.level(target.item, target.locationId), input.name);
-      if (row.changeFromQuantity != null && row.changeFromQuantity !== current) errors.push(staleError('quantities', i));
+      if (row.changeFromQuantity != null && row.changeFromQuantity !== current) errors.push(staleError(listName, i));
     });
   }
   if (errors.length) return { inventoryAdjustmentGroup: null, userErrors: errors };

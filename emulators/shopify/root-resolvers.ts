@@ -9,7 +9,7 @@ import { InventoryItemView, InventoryLevelView, LocationView, ProductView, ShopV
 import { OrderView } from './order-views.ts';
 import { buildPredicate, matchAnyOf, matchDate, matchText, parseSearchQuery, compareValues, type FieldMatcher } from './search-query.ts';
 import { productSet, type ProductSetInput } from './product-set.ts';
-import { inventoryAdjustQuantities, inventorySetQuantities } from './inventory-mutations.ts';
+import { inventoryAdjustQuantities, inventorySetOnHandQuantities, inventorySetQuantities } from './inventory-mutations.ts';
 import type { OrderRecord, ProductRecord, ShopStore, VariantRecord } from './store.ts';
 
 type SearchArgs = PageArgs & { query?: string | null; sortKey?: string | null };
@@ -290,6 +290,21 @@ export const mutationRoot = {
   },
   inventorySetQuantities,
   inventoryAdjustQuantities,
+  inventorySetOnHandQuantities,
+  inventoryItemUpdate: (
+    args: { id: string; input: { tracked?: boolean | null; sku?: string | null; cost?: string | null; requiresShipping?: boolean | null } },
+    ctx: ShopifyContext,
+  ) => {
+    const item = ctx.store.inventoryItems.get(parseGid(args.id, 'InventoryItem') ?? -1);
+    if (!item) return { inventoryItem: null, userErrors: [userError(['id'], 'Inventory item does not exist', null)] };
+    const variant = ctx.store.variants.get(item.variantId)!;
+    if (args.input.tracked != null) item.tracked = args.input.tracked;
+    if (args.input.sku !== undefined) ctx.store.setSku(variant, args.input.sku || null);
+    if (args.input.cost !== undefined) item.cost = args.input.cost ?? null;
+    if (args.input.requiresShipping != null) item.requiresShipping = args.input.requiresShipping;
+    item.updatedAt = ctx.store.now();
+    return { inventoryItem: new InventoryItemView(ctx.store, item), userErrors: [] };
+  },
   bulkOperationRunQuery: (args: { query: string }, ctx: ShopifyContext) => {
     const { record, userErrors } = ctx.bulkOperations.start(args.query);
     return { bulkOperation: record ? ctx.bulkOperations.view(record) : null, userErrors };

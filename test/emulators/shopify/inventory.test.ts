@@ -195,6 +195,17 @@ describe('inventoryAdjustQuantities', () => {
   });
 });
 
+describe('inventoryItemUpdate', () => {
+  it('turns tracking off and changes the SKU; an unknown item is a user error', async () => {
+    const update = `mutation U($id: ID!, $input: InventoryItemInput!) { inventoryItemUpdate(id: $id, input: $input) { inventoryItem { id tracked sku } userErrors { field message } } }`;
+    const { body } = await client.gql(update, { id: itemId, input: { tracked: false, sku: 'HW-001-NEW' } });
+    expect(body.data.inventoryItemUpdate).toEqual({ inventoryItem: { id: itemId, tracked: false, sku: 'HW-001-NEW' }, userErrors: [] });
+    expect((await variantBySku(client, 'HW-001-NEW')).inventoryItem.id).toBe(itemId);
+    const missing = await client.gql(update, { id: 'gid://shopify/InventoryItem/1', input: { tracked: true } });
+    expect(missing.body.data.inventoryItemUpdate).toEqual({ inventoryItem: null, userErrors: [{ field: ['id'], message: 'Inventory item does not exist' }] });
+  });
+});
+
 describe('orders', () => {
   const ORDERS = `query O($q: String) { orders(first: 10, query: $q, sortKey: UPDATED_AT) { nodes { id name updatedAt cancelledAt
     lineItems(first: 5) { nodes { sku quantity variant { id } } }
