@@ -1,6 +1,6 @@
 // The query string of the product and variant grids, and their rows.
 import { z } from 'zod';
-import { missingField } from './product-schemas.ts';
+import { missingField, variantView } from './product-schemas.ts';
 
 export const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
@@ -38,25 +38,18 @@ export const productListItem = z.object({
   updatedAt: z.string(),
 });
 
-export const variantListItem = z.object({
-  id: z.string(),
-  productId: z.string(),
-  productName: z.string(),
-  handle: z.string(),
-  sku: z.string().nullable(),
-  barcode: z.string().nullable(),
-  values: z.array(z.string()),
-  price: z.string(),
-  costPrice: z.string().nullable(),
-  weight: z.string().nullable(),
-  productGroup: named,
-  brand: named,
-  ecommerce: z.boolean(),
-  status: z.string(),
-  onHand: z.number(),
-  missingFields: z.array(missingField),
-  unallocated: z.boolean(),
-});
+export const variantListItem = variantView
+  .pick({ id: true, productId: true, sku: true, barcode: true, values: true, price: true, costPrice: true, weight: true, onHand: true })
+  .extend({
+    productName: z.string(),
+    handle: z.string(),
+    productGroup: named,
+    brand: named,
+    ecommerce: z.boolean(),
+    status: z.string(),
+    missingFields: z.array(missingField),
+    unallocated: z.boolean(),
+  });
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate, findUser, normaliseEmail } from '../../auth/users.ts';
 import { LoginThrottle } from '../../auth/login-throttle.ts';
 import { endSession, startSession } from '../../auth/sessions.ts';
-import { findAccountName } from '../account-lookup.ts';
+import { getAccount } from '../../accounts/accounts.ts';
 import type { ApiRouter } from '../route-registry.ts';
 import { ApiError } from '../api-error.ts';
 import { SESSION_COOKIE } from '../request-auth.ts';
@@ -20,8 +20,13 @@ function cookieOptions(request: FastifyRequest) {
 }
 
 export function register(router: ApiRouter): void {
-  const { db } = router.context.handle;
+  const { handle } = router.context;
+  const { db } = handle;
   const throttle = new LoginThrottle();
+  const accountView = async (accountId: string) => {
+    const { id, name } = await getAccount(handle, accountId);
+    return { id, name };
+  };
 
   router.add({
     method: 'POST',
@@ -47,7 +52,7 @@ export function register(router: ApiRouter): void {
       throttle.recordSuccess(key);
       const session = await startSession(db, user);
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(request), expires: session.expiresAt });
-      return { user: { id: user.id, email: user.email }, account: { id: user.accountId, name: await findAccountName(db, user.accountId) } };
+      return { user: { id: user.id, email: user.email }, account: await accountView(user.accountId) };
     },
   });
 
@@ -74,7 +79,7 @@ export function register(router: ApiRouter): void {
     handler: async ({ caller }) => {
       const user = await findUser(db, caller.accountId, caller.userId);
       if (!user) throw new ApiError(401, 'unauthenticated', 'This login no longer exists.');
-      return { user: { id: user.id, email: user.email }, account: { id: caller.accountId, name: await findAccountName(db, caller.accountId) } };
+      return { user: { id: user.id, email: user.email }, account: await accountView(caller.accountId) };
     },
   });
 }
