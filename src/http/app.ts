@@ -23,6 +23,7 @@ const routeModules: RouteModule[] = [
   await import('./routes/stock.ts'),
   await import('./routes/till.ts'),
   await import('./routes/webhooks.ts'),
+  await import('./routes/store-stock.ts'),
   await import('./routes/stores.ts'),
   await import('./routes/jobs.ts'),
   await import('./routes/sync-log.ts'),

@@ -7,7 +7,10 @@ import { forEachDialect } from '../support/databases.ts';
 import { runCli } from '../cli/cli-process.ts';
 import { storeDrift, reconcileNow, requestStoreReconcile } from '../../src/sync/reconcile/reconcile-service.ts';
 import { recordMovement } from '../../src/stock/record-movement.ts';
-import { connectAndImport, storeQuantity, syncToIdle } from './stock-sync-fixtures.ts';
+import { connectAndImport, listenApp, storeQuantity, syncToIdle } from './stock-sync-fixtures.ts';
+import { createUser } from '../../src/auth/users.ts';
+import { createAccount } from '../../src/accounts/accounts.ts';
+import { PASSWORD, login, request } from '../http/api-harness.ts';
 
 forEachDialect('drift and reconcile (e2e, Shopify emulator)', (getHandle, getDatabase) => {
   let shop: SeededShopify;
@@ -80,5 +83,34 @@ forEachDialect('drift and reconcile (e2e, Shopify emulator)', (getHandle, getDat
     expect(await storeQuantity(shop, 'DRIFT-A')).toBe(10);
     const result = await reconcileNow(handle, accountId, storeId, { dryRun: true });
     expect(result.found).toBe(0);
+  });
+
+  it('serves drift and reconcile through the API, to the account that owns the store only', async () => {
+    const handle = getHandle();
+    const app = await listenApp(handle);
+    try {
+      await createUser(handle.db, { accountId, email: 'drift-owner@example.com', password: PASSWORD });
+      const other = await createAccount(handle, { name: 'Rival shop' });
+      await createUser(handle.db, { accountId: other.id, email: 'drift-rival@example.com', password: PASSWORD });
+      const cookie = await login(app.baseUrl, 'drift-owner@example.com', PASSWORD);
+      const rival = await login(app.baseUrl, 'drift-rival@example.com', PASSWORD);
+
+      expect((await request(app.baseUrl, 'GET', `/api/stores/${storeId}/drift`)).status).toBe(401);
+      expect((await request(app.baseUrl, 'GET', `/api/stores/${storeId}/drift`, { headers: { cookie: rival } })).status).toBe(404);
+
+      await shop.control('inventory', { sku: 'DRIFT-B', quantity: 9 });
+      const drift = await request(app.baseUrl, 'GET', `/api/stores/${storeId}/drift`, { headers: { cookie } });
+      expect(drift.status).toBe(200);
+      expect(drift.body).toEqual({ items: [{ sku: 'DRIFT-B', location: 'Main', expected: 3, store: 9 }] });
+
+      const bad = await request(app.baseUrl, 'POST', `/api/stores/${storeId}/reconcile`, { body: { dryRun: 'yes' }, headers: { cookie } });
+      expect(bad.status).toBe(400);
+      const fixed = await request(app.baseUrl, 'POST', `/api/stores/${storeId}/reconcile`, { body: {}, headers: { cookie } });
+      expect(fixed.status).toBe(200);
+      expect(fixed.body).toMatchObject({ dryRun: false, found: 1, fixed: 1, remaining: [] });
+      expect(await storeQuantity(shop, 'DRIFT-B')).toBe(3);
+    } finally {
+      await app.close();
+    }
   });
 });
