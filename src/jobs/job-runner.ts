@@ -115,7 +115,7 @@ export async function runClaimedJob(
         .execute();
       return rows.map(itemView);
     },
-    async recordItem(key, outcome) {
+    async recordItem(key, outcome, db = handle.db) {
       const now = nowIso();
       const values = {
         label: outcome.label ?? null,
@@ -124,7 +124,7 @@ export async function runClaimedJob(
         error: outcome.reason ?? null,
         updated_at: now,
       };
-      await handle.db
+      await db
         .insertInto('job_item')
         .values({ job_id: job.id, item_key: key, account_id: job.account_id, attempts: 1, ...values })
         .onConflict((oc) => oc.columns(['job_id', 'item_key']).doUpdateSet((eb) => ({ ...values, attempts: eb('job_item.attempts', '+', 1) })))

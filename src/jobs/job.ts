@@ -1,6 +1,7 @@
 // The Job interface: what callers (CLI, HTTP, web) see of background work, and what a handler
 // gets while it runs. Storage and running are in job-store.ts and job-runner.ts.
 import type { DatabaseHandle } from '../db/handle.ts';
+import type { Executor } from '../db/transaction.ts';
 import type { JobItemState, JobState } from './job-tables.ts';
 
 export interface JobItemView {
@@ -56,7 +57,8 @@ export interface JobContext {
   itemState(key: string): Promise<JobItemState | null>;
   /** Every item recorded so far, for building the summary. */
   items(): Promise<JobItemView[]>;
-  recordItem(key: string, outcome: ItemOutcome): Promise<void>;
+  /** Pass the handler's transaction as `db` to record the item atomically with the work it did. */
+  recordItem(key: string, outcome: ItemOutcome, db?: Executor): Promise<void>;
 }
 
 /** Runs one job to the end and returns its summary; throwing fails the job (unless aborted). */

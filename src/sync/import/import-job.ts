@@ -64,11 +64,13 @@ export async function runImportJob(context: JobContext): Promise<ImportSummary> 
     throwIfAborted(signal);
     const page = await channel.listCatalog(cursor);
     for (const product of page.products) {
+      throwIfAborted(signal);
       const key = `product:${product.remoteProductId}`;
       const state = await context.itemState(key);
       if (state !== 'done') {
-        const outcome = await importRemoteProduct(handle, store, product, duplicates);
-        await context.recordItem(key, { state: 'done', label: product.title, result: outcome });
+        await importRemoteProduct(handle, store, product, duplicates, (db, outcome) =>
+          context.recordItem(key, { state: 'done', label: product.title, result: outcome }, db),
+        );
       }
       seen += 1;
     }

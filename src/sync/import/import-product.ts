@@ -49,23 +49,37 @@ async function matchLocalVariant(trx: Executor, accountId: string, variant: Remo
   return byBarcode.length === 1 ? byBarcode[0] : null; // an ambiguous barcode matches nothing
 }
 
+/** Records the outcome in the same transaction as the import of the product (a resumed job skips it). */
+export type RecordOutcome = (db: Executor, outcome: ProductImportOutcome) => Promise<void>;
+
 export async function importRemoteProduct(
   handle: DatabaseHandle,
   store: StoreRow,
   product: RemoteProduct,
   duplicateSkuKeys: ReadonlySet<string>,
+  record: RecordOutcome = async () => undefined,
 ): Promise<ProductImportOutcome> {
+  const outcome = await importOrReport(handle, store, product, duplicateSkuKeys, record);
+  if (outcome.recorded) return outcome.outcome;
+  await record(handle.db, outcome.outcome);
+  return outcome.outcome;
+}
+
+async function importOrReport(
+  handle: DatabaseHandle,
+  store: StoreRow,
+  product: RemoteProduct,
+  duplicateSkuKeys: ReadonlySet<string>,
+  record: RecordOutcome,
+): Promise<{ outcome: ProductImportOutcome; recorded: boolean }> {
   const title = product.title.trim() || product.handle || product.remoteProductId;
   const skipped: SkippedVariant[] = [];
   if (product.options.length > MAX_ATTRIBUTES) {
-    return {
-      linked: 0,
-      created: 0,
-      skipped: product.variants.map((variant) => ({
-        sku: skuOf(variant),
-        reason: `product "${title}" has ${product.options.length} options; Stockroom keeps at most ${MAX_ATTRIBUTES} attributes`,
-      })),
-    };
+    const skippedAll = product.variants.map((variant) => ({
+      sku: skuOf(variant),
+      reason: `product "${title}" has ${product.options.length} options; Stockroom keeps at most ${MAX_ATTRIBUTES} attributes`,
+    }));
+    return { outcome: { linked: 0, created: 0, skipped: skippedAll }, recorded: false };
   }
   const eligible: RemoteVariant[] = [];
   for (const variant of product.variants) {
@@ -73,14 +87,20 @@ export async function importRemoteProduct(
     else if (duplicateSkuKeys.has(nameKey(skuOf(variant)))) skipped.push({ sku: skuOf(variant), reason: `the SKU is on more than one variant of the store (product "${title}")` });
     else eligible.push(variant);
   }
-  if (eligible.length === 0) return { linked: 0, created: 0, skipped };
+  if (eligible.length === 0) return { outcome: { linked: 0, created: 0, skipped }, recorded: false };
 
   try {
-    return await inTransaction(handle, (trx) => linkOrCreate(trx, store, product, title, eligible, skipped));
+    const outcome = await inTransaction(handle, async (trx) => {
+      const done = await linkOrCreate(trx, store, product, title, eligible, [...skipped]);
+      await record(trx, done);
+      return done;
+    });
+    return { outcome, recorded: true };
   } catch (error) {
     // The catalogue refused the product as the store has it (e.g. two variants with one combination).
     if (!isDomainError(error)) throw error;
-    return { linked: 0, created: 0, skipped: [...skipped, ...eligible.map((variant) => ({ sku: skuOf(variant), reason: `product "${title}": ${error.message}` }))] };
+    const refused = eligible.map((variant) => ({ sku: skuOf(variant), reason: `product "${title}": ${error.message}` }));
+    return { outcome: { linked: 0, created: 0, skipped: [...skipped, ...refused] }, recorded: false };
   }
 }
 
