@@ -1,16 +1,18 @@
 // The Query and Mutation root fields the emulator implements. Everything else in the schema
 // answers "not emulated" through the field resolver (graphql-endpoint.ts).
 import type { GraphQLResolveInfo } from 'graphql';
-import { gid, parseGid, splitGid } from './gid.ts';
+import { parseGid, splitGid } from './gid.ts';
 import { connection, type PageArgs } from './connection.ts';
 import { shopifyError, userError } from './errors.ts';
 import type { ShopifyContext } from './context.ts';
 import { InventoryItemView, InventoryLevelView, LocationView, ProductView, ShopView, VariantView } from './catalog-views.ts';
 import { OrderView } from './order-views.ts';
-import { buildPredicate, matchAnyOf, matchDate, matchText, parseSearchQuery, compareValues, type FieldMatcher } from './search-query.ts';
+import { buildPredicate, matchAnyOf, matchDate, matchText, parseSearchQuery, type FieldMatcher } from './search-query.ts';
+import { containsText, idMatcher, orderFields, productFields, variantFields } from './search-fields.ts';
+import { WebhookSubscriptionView } from './webhook-views.ts';
 import { productSet, type ProductSetInput } from './product-set.ts';
 import { inventoryAdjustQuantities, inventorySetOnHandQuantities, inventorySetQuantities } from './inventory-mutations.ts';
-import type { OrderRecord, ProductRecord, ShopStore, VariantRecord } from './store.ts';
+import type { ShopStore } from './store.ts';
 
 type SearchArgs = PageArgs & { query?: string | null; sortKey?: string | null };
 
@@ -19,56 +21,6 @@ function filtered<T>(ctx: ShopifyContext, info: GraphQLResolveInfo, items: T[], 
   const predicate = buildPredicate(parseSearchQuery(args.query), fields, freeText, warnings);
   if (warnings.length) ctx.searchWarnings.push({ path: [info.path.key], query: args.query ?? '', warnings });
   return predicate ? items.filter(predicate) : items;
-}
-
-const idMatcher =
-  <T extends { id: number }>(type: string): FieldMatcher<T> =>
-  (r, t) => {
-    const wanted = parseGid(t.value, type) ?? Number(t.value);
-    return compareValues(r.id, t, wanted);
-  };
-
-function productFields(store: ShopStore): Record<string, FieldMatcher<ProductRecord>> {
-  return {
-    sku: (p, t) => p.variantIds.some((id) => matchText(store.variants.get(id)?.sku, t)),
-    barcode: (p, t) => p.variantIds.some((id) => matchText(store.variants.get(id)?.barcode, t)),
-    updated_at: (p, t) => matchDate(p.updatedAt, t),
-    created_at: (p, t) => matchDate(p.createdAt, t),
-    status: (p, t) => matchAnyOf(p.status, t),
-    handle: (p, t) => matchText(p.handle, t),
-    title: (p, t) => matchText(p.title, t),
-    vendor: (p, t) => matchText(p.vendor, t),
-    product_type: (p, t) => matchText(p.productType, t),
-    id: idMatcher('Product'),
-  };
-}
-
-function variantFields(store: ShopStore): Record<string, FieldMatcher<VariantRecord>> {
-  return {
-    sku: (v, t) => matchText(v.sku, t),
-    barcode: (v, t) => matchText(v.barcode, t),
-    updated_at: (v, t) => matchDate(v.updatedAt, t),
-    created_at: (v, t) => matchDate(v.createdAt, t),
-    product_id: (v, t) => compareValues(v.productId, t, parseGid(t.value, 'Product') ?? Number(t.value)),
-    product_status: (v, t) => matchAnyOf(store.products.get(v.productId)!.status, t),
-    inventory_item_id: (v, t) => compareValues(v.inventoryItemId, t, parseGid(t.value, 'InventoryItem') ?? Number(t.value)),
-    title: (v, t) => matchText(store.variantTitle(v), t),
-    id: idMatcher('ProductVariant'),
-  };
-}
-
-const orderFields: Record<string, FieldMatcher<OrderRecord>> = {
-  updated_at: (o, t) => matchDate(o.updatedAt, t),
-  created_at: (o, t) => matchDate(o.createdAt, t),
-  processed_at: (o, t) => matchDate(o.createdAt, t),
-  name: (o, t) => matchText(o.name, t) || matchText(o.name.replace('#', ''), t),
-  status: (o, t) => matchAnyOf(o.cancelledAt ? 'cancelled' : 'open', t),
-  sku: (o, t) => o.lineItems.some((l) => matchText(l.sku, t)),
-  id: idMatcher('Order'),
-};
-
-function containsText<T>(text: (r: T) => string): FieldMatcher<T> {
-  return (r, t) => text(r).toLowerCase().includes(t.value.toLowerCase());
 }
 
 /** Items sorted by the requested key, ties broken by id; the sort key is part of the cursor. */
@@ -109,53 +61,6 @@ function nodeById(store: ShopStore, id: string): unknown {
     }
     default:
       throw shopifyError(`not emulated: node lookup for ${parts.type} ids`, 'NOT_EMULATED');
-  }
-}
-
-class WebhookSubscriptionView {
-  readonly __typename = 'WebhookSubscription';
-  constructor(private readonly record: { id: number; topic: string; uri: string; format: string; createdAt: string }) {}
-  get id() {
-    return gid('WebhookSubscription', this.record.id);
-  }
-  get legacyResourceId() {
-    return String(this.record.id);
-  }
-  get topic() {
-    return this.record.topic;
-  }
-  get uri() {
-    return this.record.uri;
-  }
-  get callbackUrl() {
-    return this.record.uri;
-  }
-  get format() {
-    return this.record.format;
-  }
-  get createdAt() {
-    return this.record.createdAt;
-  }
-  get updatedAt() {
-    return this.record.createdAt;
-  }
-  get apiVersion() {
-    return { __typename: 'ApiVersion', handle: '2026-07', displayName: '2026-07', supported: true };
-  }
-  get includeFields() {
-    return [];
-  }
-  get metafieldNamespaces() {
-    return [];
-  }
-  get filter() {
-    return null;
-  }
-  get name() {
-    return null;
-  }
-  get endpoint() {
-    return { __typename: 'WebhookHttpEndpoint', callbackUrl: this.record.uri };
   }
 }
 
