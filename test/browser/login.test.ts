@@ -31,7 +31,7 @@ describe('login, logout and users', () => {
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     expect(await page.locator('.who').textContent()).toBe(EMAIL);
 
-    await page.getByRole('link', { name: /Users/ }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Users/ }).click();
     await page.getByTestId('users-list').waitFor();
     await page.getByLabel('Email').fill('clerk@example.com');
     await page.getByLabel('Password').fill('another good password');

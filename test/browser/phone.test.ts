@@ -38,7 +38,7 @@ describe('phone layout', () => {
     await browser.screenshot('phone-till', { docs: true });
 
     await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('link', { name: /Marketplace/ }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Marketplace/ }).click();
     await page.getByRole('button', { name: 'Connect a store' }).click();
     await page.getByRole('form', { name: 'Connect a store' }).waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);

@@ -55,7 +55,7 @@ describe('stores', () => {
 
   it('connects a store, refusing a wrong token with the reason first', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: /Marketplace/ }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Marketplace/ }).click();
     await page.getByText('No store is connected yet', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Connect a store' }).click();
     const form = page.getByRole('form', { name: 'Connect a store' });
@@ -111,13 +111,13 @@ describe('stores', () => {
     // Continue, then go elsewhere while the job runs; the header says how it goes.
     await plan.getByRole('button', { name: /Continue — create 2 drafts/ }).click();
     await page.getByTestId('job-progress').waitFor();
-    await page.getByRole('link', { name: 'Till' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Till' }).click();
     await page.getByRole('heading', { name: 'Till' }).waitFor();
     await page.getByTestId('jobs-indicator').waitFor();
     await expect.poll(() => page.getByTestId('jobs-indicator').textContent(), { timeout: 30_000 }).toMatch(/Jobs finished|failed/);
 
     // Back at the store: the finished job with its per-product results.
-    await page.getByRole('link', { name: /Marketplace/ }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Marketplace/ }).click();
     await page.getByRole('link', { name: 'Web shop' }).click();
     const job = page.getByTestId('job-progress');
     await job.waitFor();
@@ -136,7 +136,7 @@ describe('stores', () => {
 
   it('sells at the till and the store quantity follows', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Till' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Till' }).click();
     const till = page.getByRole('form', { name: 'Till' });
     await till.getByLabel('SKU or barcode').fill('LAMP-1');
     await till.getByLabel(/Quantity/).fill('1');
@@ -145,9 +145,30 @@ describe('stores', () => {
     await expect.poll(async () => quantityOf(await shopify.state(), 'LAMP-1'), { timeout: 20_000, interval: 250 }).toBe(2);
   });
 
+  it('reports drift made in the store admin and repairs it', async () => {
+    const { page } = browser;
+    const set = await fetch(`${shopify.url}/__emulator/inventory`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sku: 'JKT-M', quantity: 9 }),
+    });
+    expect(set.ok).toBe(true);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Marketplace/ }).click();
+    await page.getByRole('link', { name: 'Web shop' }).click();
+    await page.getByRole('tab', { name: 'Drift' }).click();
+    const driftRow = page.getByTestId('drift-table').locator('tr', { hasText: 'JKT-M' });
+    await driftRow.waitFor();
+    expect((await driftRow.locator('td').allTextContents()).slice(2)).toEqual(['5', '9']);
+    await browser.screenshot('store-drift', { docs: true });
+    await page.getByRole('button', { name: 'Repair' }).click();
+    await page.getByText(/Repaired: 1 of 1 variant set right on the store./).waitFor();
+    await page.getByText('No drift: every linked variant shows what it should.').waitFor();
+    expect(quantityOf(await shopify.state(), 'JKT-M')).toBe(5);
+  });
+
   it('shows the store list, sync log and jobs', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: /Marketplace/ }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Marketplace/ }).click();
     await page.getByTestId('stores-table').getByText('Web shop').waitFor();
     await browser.screenshot('stores', { docs: true });
     await page.getByRole('link', { name: 'Web shop' }).click();

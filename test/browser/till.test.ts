@@ -28,7 +28,7 @@ describe('till', () => {
     await receiveStock(stack, 'ROPE-12', 100);
     browser = await openBrowser(stack.baseUrl);
     await logIn(browser.page);
-    await browser.page.getByRole('link', { name: 'Till' }).click();
+    await browser.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Till' }).click();
   });
 
   afterAll(async () => {
@@ -96,7 +96,7 @@ describe('till', () => {
     expect(biro?.missingFields).toContain('group');
 
     // And the Products screen's to-do list shows it.
-    await page.getByRole('link', { name: /Inventory/ }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Inventory/ }).click();
     await page.getByRole('button', { name: 'Unallocated to-do' }).click();
     await page.locator('.ag-pinned-left-cols-container [col-id="name"]', { hasText: 'Blue biro' }).waitFor();
   });

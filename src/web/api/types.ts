@@ -141,7 +141,7 @@ export interface JobResult {
 }
 
 export interface DriftRow {
-  sku: string;
+  sku: string | null;
   location?: string;
   expected: number;
   store: number;

@@ -1,4 +1,5 @@
-// The drift report: linked variants whose store quantity differs from what it should be; Repair.
+// The drift report: linked variants whose store quantity differs from what it should be (read
+// from the store now); Repair takes in the store's orders and sets the rest right.
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorSentence } from '../api/client.ts';
 import type { DriftRow, Store } from '../api/types.ts';
@@ -6,7 +7,14 @@ import { useJobs } from '../jobs/jobs.tsx';
 import { jobIdOf } from '../jobs/jobId.ts';
 import { JobProgress } from '../jobs/JobProgress.tsx';
 import { itemsOf } from '../ui/useMasterData.ts';
-import { Empty, ErrorText, Loading } from '../ui/feedback.tsx';
+import { Empty, ErrorText, Loading, Notice } from '../ui/feedback.tsx';
+
+interface ReconcileAnswer {
+  found: number;
+  fixed: number;
+  drift?: DriftRow[];
+  remaining?: DriftRow[];
+}
 
 export function DriftPanel({ store }: { store: Store }) {
   const { jobs, follow } = useJobs();
@@ -14,6 +22,8 @@ export function DriftPanel({ store }: { store: Store }) {
   const [error, setError] = useState<string | null>(null);
   const [repairError, setRepairError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  const [repaired, setRepaired] = useState<string | null>(null);
+  const [repairing, setRepairing] = useState(false);
 
   const load = useCallback(async () => {
     setRows(null);
@@ -38,26 +48,40 @@ export function DriftPanel({ store }: { store: Store }) {
 
   async function repair() {
     setRepairError(null);
+    setRepaired(null);
+    setRepairing(true);
     try {
-      const id = jobIdOf(await api.post(`/api/stores/${store.id}/reconcile`, {}));
+      const answer = await api.post<ReconcileAnswer>(`/api/stores/${store.id}/reconcile`, { dryRun: false });
+      const id = jobIdOf(answer);
       if (id) {
         setJobId(id);
         follow(id);
-      } else void load();
+        return;
+      }
+      const remaining = answer.remaining ?? [];
+      setRows(remaining);
+      setRepaired(
+        remaining.length === 0
+          ? `Repaired: ${answer.fixed} of ${answer.found} variant${answer.found === 1 ? '' : 's'} set right on the store.`
+          : `Fixed ${answer.fixed} of ${answer.found}; ${remaining.length} still differ — see below.`,
+      );
     } catch (caught) {
       setRepairError(errorSentence(caught));
+    } finally {
+      setRepairing(false);
     }
   }
 
   return (
     <div>
       <div className="toolbar">
-        <button onClick={() => void load()}>Check again</button>
-        <button className="primary" onClick={repair} disabled={!rows || rows.length === 0}>
-          Repair
+        <button onClick={() => { setRepaired(null); void load(); }}>Check again</button>
+        <button className="primary" onClick={repair} disabled={repairing || !rows || rows.length === 0}>
+          {repairing ? 'Repairing…' : 'Repair'}
         </button>
       </div>
       <ErrorText error={repairError} />
+      {repaired && <Notice>{repaired}</Notice>}
       {job && <JobProgress job={job} />}
       <ErrorText error={error} />
       {rows === null && !error && <Loading what="the store's quantities" />}
