@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startShopify, type SeededShopify } from './sync-fixtures.ts';
 import { forEachDialect } from '../support/databases.ts';
-import { syncOnce } from '../../src/sync/engine-loop/sync-loop.ts';
+import { runSyncLoop, syncOnce } from '../../src/sync/engine-loop/sync-loop.ts';
+import { reconcileNow } from '../../src/sync/reconcile/reconcile-service.ts';
 import { listSyncLog } from '../../src/sync/sync-log/sync-log.ts';
 import { recordMovement } from '../../src/stock/record-movement.ts';
-import { connectAndImport, localQuantity, requests, storeQuantity, syncToIdle } from './stock-sync-fixtures.ts';
+import { connectAndImport, localQuantity, requests, storeQuantity, syncToIdle, waitFor } from './stock-sync-fixtures.ts';
 
 let shop: SeededShopify;
 
@@ -24,11 +25,12 @@ afterAll(async () => {
 
 forEachDialect('stock push (e2e, Shopify emulator)', (getHandle) => {
   let accountId = '';
+  let storeId = '';
 
   beforeEach(async () => {
     if (accountId) return;
     await shop.control('reset', {});
-    ({ accountId } = await connectAndImport(getHandle(), shop));
+    ({ accountId, storeId } = await connectAndImport(getHandle(), shop));
     await syncToIdle(getHandle());
   });
 
@@ -65,5 +67,21 @@ forEachDialect('stock push (e2e, Shopify emulator)', (getHandle) => {
     expect(await storeQuantity(shop, 'RACE-1')).toBe(5);
     const movements = await handle.db.selectFrom('stock_movement').select(['kind', 'quantity_milli']).where('kind', '=', 'channel_order').execute();
     expect(movements.map((m) => Number(m.quantity_milli))).toEqual([-3000]);
+  });
+
+  it('keeps the store in line with the loop a worker runs, and lets a reconcile in between rounds', async () => {
+    const handle = getHandle();
+    const stop = new AbortController();
+    const loop = runSyncLoop(handle, stop.signal, { idleMs: 20 });
+    try {
+      const before = await storeQuantity(shop, 'BURST-1');
+      await recordMovement(handle, accountId, { sku: 'BURST-1', kind: 'sale', quantity: 4 });
+      await waitFor(async () => (await storeQuantity(shop, 'BURST-1')) === before - 4);
+      const result = await reconcileNow(handle, accountId, storeId, { dryRun: true });
+      expect(result.found).toBe(0);
+    } finally {
+      stop.abort();
+      await loop;
+    }
   });
 });

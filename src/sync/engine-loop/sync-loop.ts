@@ -36,6 +36,8 @@ export interface SyncOnceOptions {
   scheduledReconcile?: boolean;
   /** Told of one store's failure; the other stores go on. */
   onStoreError?: (store: StoreRow, error: unknown) => void;
+  /** Let go of each store's lease after the round, so a command (reconcile --wait) can take it between rounds. */
+  releaseLeases?: boolean;
 }
 
 export interface SyncRoundResult {
@@ -75,6 +77,8 @@ export async function syncOnce(handle: DatabaseHandle, options: SyncOnceOptions 
       } catch (error) {
         result.failedStores += 1;
         options.onStoreError?.(row, error);
+      } finally {
+        if (options.releaseLeases) await releaseStoreLease(handle, row.id, holder);
       }
     }),
   );
@@ -200,7 +204,7 @@ export async function runSyncLoop(handle: DatabaseHandle, signal: AbortSignal, o
     if (pollOrders) lastPoll = Date.now();
     let busy = false;
     try {
-      const round = await syncOnce(handle, { ...options, pollOrders });
+      const round = await syncOnce(handle, { ...options, pollOrders, releaseLeases: true });
       busy = round.marks + round.hints + round.requests > 0;
     } catch (error) {
       options.onStoreError?.({ id: '-', name: 'all stores' } as StoreRow, error);

@@ -48,7 +48,7 @@ export async function reconcileNow(
   const deadline = Date.now() + LEASE_WAIT_MS;
   while (!(await takeStoreLease(handle, accountId, storeId, processHolder))) {
     if (Date.now() > deadline) throw new DomainError('conflict', `Store ${store.row.name} is being synchronised by another process; try again in a minute.`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
   }
   try {
     return await inWords(store, () => reconcileStore(handle, store, {
