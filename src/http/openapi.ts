@@ -4,14 +4,9 @@ import type { RegisteredRoute } from './route-registry.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodType): JsonSchema {
-  const result = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-  delete result.$schema;
-  return result;
-}
-
-function outputSchema(schema: z.ZodType): JsonSchema {
-  const result = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+/** What a client sends (`input`: before defaults and transforms) or receives (`output`). */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const result = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
   delete result.$schema;
   return result;
 }
@@ -49,7 +44,7 @@ function operation(route: RegisteredRoute): JsonSchema {
   const success = String(route.status);
   const responses: JsonSchema = {
     [success]: route.response
-      ? { description: 'Success', content: { 'application/json': { schema: outputSchema(route.response) } } }
+      ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
       : { description: 'Success' },
     '400': { $ref: '#/components/responses/Error' },
     '404': { $ref: '#/components/responses/Error' },
