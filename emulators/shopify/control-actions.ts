@@ -7,11 +7,6 @@ import type { WebhookHub } from './webhooks.ts';
 import type { OrderRecord, ShopStore, VariantRecord } from './store.ts';
 
 export class ShopifyControlActions implements Omit<ControlHandlers, 'reset'> {
-  private nextOrderNumber = 1001;
-  private nextLineId = 14_000_000_000;
-  private nextRefundId = 900_000_000;
-  private nextOrderId = 5_600_000_000;
-
   constructor(
     private readonly store: () => ShopStore,
     private readonly webhooks: () => WebhookHub,
@@ -43,9 +38,9 @@ export class ShopifyControlActions implements Omit<ControlHandlers, 'reset'> {
       }
     }
     const now = store.now();
-    const number = this.nextOrderNumber++;
+    const number = store.nextOrderNumber++;
     const order: OrderRecord = {
-      id: ++this.nextOrderId,
+      id: store.nextId('Order'),
       name: `#${number}`,
       number,
       createdAt: now,
@@ -55,7 +50,7 @@ export class ShopifyControlActions implements Omit<ControlHandlers, 'reset'> {
       lineItems: resolved.map(({ variant, quantity }) => {
         const product = store.products.get(variant.productId)!;
         return {
-          id: ++this.nextLineId,
+          id: store.nextId('LineItem'),
           variantId: variant.id,
           productId: product.id,
           sku: variant.sku,
@@ -95,7 +90,7 @@ export class ShopifyControlActions implements Omit<ControlHandlers, 'reset'> {
     order.updatedAt = now;
     const touched = new Map<number, number>();
     const refund = {
-      id: ++this.nextRefundId,
+      id: store.nextId('Refund'),
       createdAt: now,
       lines: [] as OrderRecord['refunds'][number]['lines'],
     };
@@ -112,7 +107,7 @@ export class ShopifyControlActions implements Omit<ControlHandlers, 'reset'> {
         touched.set(item.id, line.locationId);
       }
       refund.lines.push({
-        id: ++this.nextLineId,
+        id: store.nextId('LineItem'),
         lineItemId: line.id,
         quantity: line.quantity,
         restockType: restock ? 'CANCEL' : 'NO_RESTOCK',

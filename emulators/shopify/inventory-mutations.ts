@@ -48,8 +48,6 @@ interface GroupRecord {
   changes: Change[];
 }
 
-let nextGroupId = 54_640_716_000_000;
-
 class AdjustmentGroupView {
   readonly __typename = 'InventoryAdjustmentGroup';
   constructor(
@@ -190,7 +188,7 @@ function applyDelta(level: LevelRecord, delta: number, now: string): void {
 function finish(ctx: ShopifyContext, input: { reason: string; referenceDocumentUri?: string | null }, changes: Change[], touched: Map<string, { item: InventoryItemRecord; locationId: number }>) {
   if (changes.length === 0) return { inventoryAdjustmentGroup: null, userErrors: [] };
   const record: GroupRecord = {
-    id: ++nextGroupId,
+    id: ctx.store.nextId('InventoryAdjustmentGroup'),
     createdAt: ctx.store.now(),
     reason: input.reason,
     referenceDocumentUri: input.referenceDocumentUri ?? null,

@@ -103,6 +103,8 @@ export class ShopStore {
   shopName = 'Stockroom Emulated Shop';
   currencyCode = 'USD';
   domain = 'stockroom-emulated.myshopify.com';
+  /** Order names count up from #1001, as a new shop's do. */
+  nextOrderNumber = 1001;
 
   readonly locations = new Map<number, LocationRecord>();
   readonly products = new Map<number, ProductRecord>();
@@ -120,7 +122,17 @@ export class ShopStore {
 
   /** Ids look like Shopify's (large numbers), and grow per type. */
   nextId(type: string): number {
-    const base = { Product: 8_000_000_000, ProductVariant: 45_000_000_000, InventoryItem: 47_000_000_000, Location: 70_000_000 }[type] ?? 1_000_000_000;
+    const bases: Record<string, number> = {
+      Product: 8_000_000_000,
+      ProductVariant: 45_000_000_000,
+      InventoryItem: 47_000_000_000,
+      Location: 70_000_000,
+      Order: 5_600_000_000,
+      LineItem: 14_000_000_000,
+      Refund: 900_000_000,
+      InventoryAdjustmentGroup: 54_640_716_000_000,
+    };
+    const base = bases[type] ?? 1_000_000_000;
     const next = (this.nextIds.get(type) ?? base) + 1;
     this.nextIds.set(type, next);
     return next;

@@ -296,6 +296,7 @@ describe('faults, requests and reset', () => {
     expect((await client.control('GET', 'requests')).body).toEqual({ total: 2, throttled: 0, byOperation: { shop: 2, locations: 1 } });
     await client.control('POST', 'inventory', { sku: 'HW-006', quantity: 500 });
     await client.gql(`mutation { productSet(synchronous: true, input: { title: "Temporary" }) { userErrors { message } } }`);
+    expect((await client.control('POST', 'orders', { lines: [{ sku: 'HW-006', quantity: 1 }] })).body.name).toBe('#1001');
     await client.control('POST', 'faults', { errorRate: 1 });
     const reset = await client.control('POST', 'reset');
     expect(reset.status).toBe(200);
@@ -305,6 +306,8 @@ describe('faults, requests and reset', () => {
     const padlockVariant = state.products.flatMap((p: any) => p.variants).find((v: any) => v.sku === 'HW-006');
     expect(padlockVariant.quantities[state.locations[0].id]).not.toBe(500);
     expect((await client.gql('{ shop { name } }')).status).toBe(200);
+    expect((await client.gql('{ orders(first: 5) { nodes { id } } }')).body.data.orders.nodes).toEqual([]);
+    expect((await client.control('POST', 'orders', { lines: [{ sku: 'HW-006', quantity: 1 }] })).body.name).toBe('#1001');
   });
 });
 
