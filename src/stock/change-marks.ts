@@ -1,7 +1,7 @@
 // The durable "this variant's stock at this location changed" marks (DESIGN rules 1 and 2).
 // The ledger upserts a mark in the same transaction as each movement; the sync engine takes marks,
 // brings the stores in line, then clears each mark only if no newer movement bumped it meanwhile.
-import { sql } from 'kysely';
+import { runSql } from '../db/raw-sql.ts';
 import type { DatabaseHandle } from '../db/handle.ts';
 import type { Executor } from '../db/transaction.ts';
 
@@ -14,11 +14,11 @@ export interface ChangeMark {
 
 /** Called by the ledger inside the movement's transaction. */
 export async function markStockChanged(trx: Executor, accountId: string, variantId: string, locationId: string): Promise<void> {
-  await trx
-    .insertInto('stock_change_mark')
-    .values({ account_id: accountId, variant_id: variantId, location_id: locationId, generation: 1 })
-    .onConflict((oc) => oc.columns(['variant_id', 'location_id']).doUpdateSet({ generation: sql`stock_change_mark.generation + 1` }))
-    .execute();
+  await runSql(
+    trx,
+    'insert into stock_change_mark (account_id, variant_id, location_id, generation) values (?, ?, ?, 1) on conflict (variant_id, location_id) do update set generation = stock_change_mark.generation + 1',
+    [accountId, variantId, locationId],
+  );
 }
 
 /** Up to `limit` pending marks, of any account. */

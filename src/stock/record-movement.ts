@@ -1,13 +1,13 @@
 // The stock ledger's one write path. Each movement, the level it changes and the change mark the
 // sync engine reads are written in one transaction (DESIGN rules 1, 2 and 5).
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/handle.ts';
-import type { MovementKind } from '../db/schema.ts';
+import type { MovementKind, StockMovementTable } from '../db/schema.ts';
+import { runSql } from '../db/raw-sql.ts';
 import { inTransaction, type Executor } from '../db/transaction.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { invalid, notFound } from '../errors/domain-error.ts';
 import { parseQuantity, quantityNumber } from '../catalog/decimal.ts';
-import { resolveLocation } from '../accounts/locations.ts';
+import { MAIN_LOCATION_NAME } from '../accounts/locations.ts';
 import { nameKey } from '../accounts/names.ts';
 import { markStockChanged } from './change-marks.ts';
 import { KIND_RULES, isMovementKind } from './movement-kinds.ts';
@@ -69,7 +69,7 @@ export async function recordMovementIn(trx: Executor, accountId: string, input: 
   if (rule === 'signed' && quantityMilli === 0) throw invalid('An adjustment of 0 changes nothing.');
   if (rule === 'set' && quantityMilli < 0) throw invalid('A count cannot be below 0.');
 
-  const location = await resolveLocation(trx, accountId, input.location);
+  const location = await resolveMovementLocation(trx, accountId, input.location);
   const destination = rule === 'move' ? await resolveDestination(trx, accountId, input.toLocation, location.id) : undefined;
 
   let delta = quantityMilli;
@@ -87,30 +87,20 @@ export async function recordMovementIn(trx: Executor, accountId: string, input: 
     reference: input.reference ?? null,
     created_at: now,
   };
-  const row = { ...base, id: newId(), location_id: location.id, quantity_milli: delta, idempotency_key: key };
-  if (key) {
-    // Another writer may have committed the same key since we looked: let the unique index decide.
-    const inserted = await trx
-      .insertInto('stock_movement')
-      .values(row)
-      .onConflict((oc) => oc.columns(['account_id', 'idempotency_key']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      const replay = await replayOf(trx, accountId, key);
-      if (replay) return replay;
-      throw new Error(`Stock movement with key ${key} conflicted but cannot be read`);
-    }
-  } else {
-    await trx.insertInto('stock_movement').values(row).execute();
+  const row: StockMovementTable = { ...base, id: newId(), location_id: location.id, quantity_milli: delta, idempotency_key: key };
+  // Another writer may have committed the same key since we looked: the unique index decides.
+  if (!(await insertMovement(trx, row))) {
+    const replay = key ? await replayOf(trx, accountId, key) : undefined;
+    if (replay) return replay;
+    throw new Error(`Stock movement with key ${key} conflicted but cannot be read`);
   }
   const onHand = await addToLevel(trx, accountId, variant.id, location.id, delta, now);
   await markStockChanged(trx, accountId, variant.id, location.id);
 
   let counterpart: Movement | undefined;
   if (destination) {
-    const arriving = { ...base, id: newId(), location_id: destination.id, quantity_milli: quantityMilli, idempotency_key: null };
-    await trx.insertInto('stock_movement').values(arriving).execute();
+    const arriving: StockMovementTable = { ...base, id: newId(), location_id: destination.id, quantity_milli: quantityMilli, idempotency_key: null };
+    await insertMovement(trx, arriving);
     await addToLevel(trx, accountId, variant.id, destination.id, quantityMilli, now);
     await markStockChanged(trx, accountId, variant.id, destination.id);
     counterpart = movementFromRow(arriving);
@@ -124,68 +114,84 @@ interface ResolvedVariant {
   label: string;
 }
 
+// The movement path runs hand-written SQL (see db/raw-sql.ts): it is the hottest write in the system.
+const VARIANT_SELECT = 'select v.id as id, v.sku as sku, p.product_type as product_type, p.name as name from variant v inner join product p on p.id = v.product_id where v.account_id = ?';
+
 async function resolveVariant(trx: Executor, accountId: string, input: MovementInput): Promise<ResolvedVariant> {
-  let query = trx
-    .selectFrom('variant')
-    .innerJoin('product', 'product.id', 'variant.product_id')
-    .select(['variant.id as id', 'variant.sku as sku', 'product.product_type as productType', 'product.name as name'])
-    .where('variant.account_id', '=', accountId);
+  let rows: { id: string; sku: string | null; product_type: string | null; name: string }[];
   let what: string;
   if (input.variantId) {
-    query = query.where('variant.id', '=', input.variantId);
+    rows = await runSql(trx, `${VARIANT_SELECT} and v.id = ?`, [accountId, input.variantId]);
     what = 'That variant does not exist.';
   } else if (input.sku?.trim()) {
-    query = query.where('variant.sku_key', '=', nameKey(input.sku));
+    rows = await runSql(trx, `${VARIANT_SELECT} and v.sku_key = ?`, [accountId, nameKey(input.sku)]);
     what = `There is no variant with SKU "${input.sku.trim()}".`;
   } else if (input.code?.trim()) {
     const code = input.code.trim();
-    query = query.where((eb) => eb.or([eb('variant.sku_key', '=', nameKey(code)), eb('variant.barcode', '=', code)])).orderBy(sql`case when variant.sku_key = ${nameKey(code)} then 0 else 1 end`);
+    rows = await runSql(trx, `${VARIANT_SELECT} and (v.sku_key = ? or v.barcode = ?) order by case when v.sku_key = ? then 0 else 1 end limit 1`, [accountId, nameKey(code), code, nameKey(code)]);
     what = `There is no variant with SKU or barcode "${code}".`;
   } else {
     throw invalid('Say which variant: a variant id, a SKU or a barcode.');
   }
-  const found = await query.limit(1).executeTakeFirst();
+  const found = rows[0];
   if (!found) throw notFound(what);
-  return { id: found.id, productType: found.productType, label: found.sku ?? found.name };
+  return { id: found.id, productType: found.product_type, label: found.sku ?? found.name };
+}
+
+async function resolveMovementLocation(trx: Executor, accountId: string, idOrName: string | null | undefined): Promise<{ id: string; name: string }> {
+  if (!idOrName?.trim()) {
+    const rows = await runSql<{ id: string; name: string }>(
+      trx,
+      'select id, name from location where account_id = ? order by case when name_key = ? then 0 else 1 end, created_at, id limit 1',
+      [accountId, nameKey(MAIN_LOCATION_NAME)],
+    );
+    if (!rows[0]) throw notFound('This account has no location.');
+    return rows[0];
+  }
+  const rows = await runSql<{ id: string; name: string }>(trx, 'select id, name from location where account_id = ? and (id = ? or name_key = ?) limit 1', [
+    accountId,
+    idOrName.trim(),
+    nameKey(idOrName),
+  ]);
+  if (!rows[0]) throw notFound(`There is no location "${idOrName.trim()}".`);
+  return rows[0];
 }
 
 async function resolveDestination(trx: Executor, accountId: string, toLocation: string | null | undefined, fromId: string) {
   if (!toLocation?.trim()) throw invalid('A transfer needs the location the stock goes to.');
-  const destination = await resolveLocation(trx, accountId, toLocation);
+  const destination = await resolveMovementLocation(trx, accountId, toLocation);
   if (destination.id === fromId) throw invalid('A transfer needs two different locations.');
   return destination;
 }
 
 async function replayOf(trx: Executor, accountId: string, key: string): Promise<MovementResult | undefined> {
-  const existing = await trx
-    .selectFrom('stock_movement')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
+  const [existing] = await runSql<StockMovementTable>(trx, 'select * from stock_movement where account_id = ? and idempotency_key = ?', [accountId, key]);
   if (!existing) return undefined;
-  const level = await trx
-    .selectFrom('stock_level')
-    .select('quantity_milli')
-    .where('variant_id', '=', existing.variant_id)
-    .where('location_id', '=', existing.location_id)
-    .executeTakeFirst();
+  const [level] = await runSql<{ quantity_milli: number }>(trx, 'select quantity_milli from stock_level where variant_id = ? and location_id = ?', [existing.variant_id, existing.location_id]);
   return { movement: movementFromRow(existing), onHand: quantityNumber(Number(level?.quantity_milli ?? 0)), replayed: true };
 }
 
-/** Adds `delta` to the level (creating it at 0) and returns the new level; atomic on both dialects. */
+const MOVEMENT_COLUMNS = 'id, account_id, variant_id, location_id, kind, quantity_milli, counted_milli, actor, reason, reference, idempotency_key, created_at';
+const INSERT_MOVEMENT = `insert into stock_movement (${MOVEMENT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Inserts the movement; false when its idempotency key was already taken (nothing inserted). */
+async function insertMovement(trx: Executor, row: StockMovementTable): Promise<boolean> {
+  const values = [row.id, row.account_id, row.variant_id, row.location_id, row.kind, row.quantity_milli, row.counted_milli, row.actor, row.reason, row.reference, row.idempotency_key, row.created_at];
+  if (row.idempotency_key === null) {
+    await runSql(trx, INSERT_MOVEMENT, values);
+    return true;
+  }
+  const inserted = await runSql(trx, `${INSERT_MOVEMENT} on conflict (account_id, idempotency_key) do nothing returning id`, values);
+  return inserted.length > 0;
+}
+
+/** Adds `delta` to the level (creating it) and returns the new level; atomic on both dialects. */
 async function addToLevel(trx: Executor, accountId: string, variantId: string, locationId: string, delta: number, now: string): Promise<number> {
-  const row = await trx
-    .insertInto('stock_level')
-    .values({ account_id: accountId, variant_id: variantId, location_id: locationId, quantity_milli: delta, updated_at: now })
-    .onConflict((oc) =>
-      oc.columns(['variant_id', 'location_id']).doUpdateSet({
-        quantity_milli: sql`stock_level.quantity_milli + ${delta}`,
-        updated_at: now,
-      }),
-    )
-    .returning('quantity_milli')
-    .executeTakeFirstOrThrow();
+  const [row] = await runSql<{ quantity_milli: number }>(
+    trx,
+    'insert into stock_level (account_id, variant_id, location_id, quantity_milli, updated_at) values (?, ?, ?, ?, ?) on conflict (variant_id, location_id) do update set quantity_milli = stock_level.quantity_milli + excluded.quantity_milli, updated_at = excluded.updated_at returning quantity_milli',
+    [accountId, variantId, locationId, delta, now],
+  );
   return Number(row.quantity_milli);
 }
 
@@ -195,11 +201,10 @@ async function addToLevel(trx: Executor, accountId: string, variantId: string, l
  * count's difference is computed against a level no one else can change meanwhile.
  */
 async function lockLevel(trx: Executor, accountId: string, variantId: string, locationId: string): Promise<number> {
-  const row = await trx
-    .insertInto('stock_level')
-    .values({ account_id: accountId, variant_id: variantId, location_id: locationId, quantity_milli: 0, updated_at: nowIso() })
-    .onConflict((oc) => oc.columns(['variant_id', 'location_id']).doUpdateSet({ quantity_milli: sql`stock_level.quantity_milli` }))
-    .returning('quantity_milli')
-    .executeTakeFirstOrThrow();
+  const [row] = await runSql<{ quantity_milli: number }>(
+    trx,
+    'insert into stock_level (account_id, variant_id, location_id, quantity_milli, updated_at) values (?, ?, ?, 0, ?) on conflict (variant_id, location_id) do update set quantity_milli = stock_level.quantity_milli returning quantity_milli',
+    [accountId, variantId, locationId, nowIso()],
+  );
   return Number(row.quantity_milli);
 }

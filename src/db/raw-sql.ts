@@ -1,0 +1,43 @@
+// Hand-written SQL for the hot paths (stock movements, bulk import), where building Kysely's query
+// tree per statement costs more than the database does. The SQL is written once with `?`
+// placeholders in syntax both dialects accept (ON CONFLICT, RETURNING); for PostgreSQL the
+// placeholders become $1…$n. Everything else goes through Kysely's builder.
+import { CompiledQuery, PostgresAdapter } from 'kysely';
+import type { Dialect } from './handle.ts';
+import type { Executor } from './transaction.ts';
+
+export function dialectOf(db: Executor): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+const postgresText = new Map<string, string>();
+
+function textFor(dialect: Dialect, sqlText: string): string {
+  if (dialect === 'sqlite') return sqlText;
+  let text = postgresText.get(sqlText);
+  if (text === undefined) {
+    let n = 0;
+    text = sqlText.replace(/\?/g, () => `$${++n}`);
+    if (postgresText.size > 1000) postgresText.clear();
+    postgresText.set(sqlText, text);
+  }
+  return text;
+}
+
+/** Runs one statement with `?` placeholders; returns its rows (for RETURNING or SELECT). */
+export async function runSql<Row>(db: Executor, sqlText: string, parameters: readonly unknown[]): Promise<Row[]> {
+  const result = await db.executeQuery<Row>(CompiledQuery.raw(textFor(dialectOf(db), sqlText), parameters as unknown[]));
+  return result.rows;
+}
+
+/** Inserts many rows with multi-row INSERT statements of up to `batch` rows each. */
+export async function bulkInsert(db: Executor, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], batch = 200): Promise<void> {
+  const head = `insert into "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) values `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += batch) {
+    const chunk = rows.slice(start, start + batch);
+    const parameters: unknown[] = [];
+    for (const row of chunk) for (const value of row) parameters.push(value);
+    await runSql(db, head + Array.from({ length: chunk.length }, () => tuple).join(', '), parameters);
+  }
+}
