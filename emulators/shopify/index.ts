@@ -11,7 +11,7 @@ import { RequestCounter } from '../common/request-counter.ts';
 import { handleControlRoute } from '../common/control-routes.ts';
 import { WebhookDispatcher } from '../common/webhook-dispatcher.ts';
 import { parseSeedSpec } from '../common/seed-spec.ts';
-import { BodyTooLargeError, readBody, sendJson, sleep } from '../common/http-io.ts';
+import { BodyTooLargeError, readBody, sendJson } from '../common/http-io.ts';
 import { adminSchema, API_VERSION } from './schema.ts';
 import { buildStore } from './seeds.ts';
 import type { ShopStore } from './store.ts';
@@ -53,6 +53,17 @@ export const start: StartEmulator = async (options: EmulatorOptions = {}) => {
   const actions = new ShopifyControlActions(() => store, () => webhooks);
   const deps: EndpointDeps = { schema, bucket, context: () => contextFor(false) };
 
+  // Fault delays (latency, held timeouts) end early when the emulator closes.
+  const pauses = new Map<NodeJS.Timeout, () => void>();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        pauses.delete(timer);
+        resolve();
+      }, ms);
+      pauses.set(timer, resolve);
+    });
+
   const control = {
     placeOrder: actions.placeOrder.bind(actions),
     cancelOrder: actions.cancelOrder.bind(actions),
@@ -92,10 +103,10 @@ export const start: StartEmulator = async (options: EmulatorOptions = {}) => {
     requests.count(operations);
 
     const settings = faults.settings;
-    if (settings.latencyMs > 0) await sleep(settings.latencyMs);
+    if (settings.latencyMs > 0) await pause(settings.latencyMs);
     const fault = faults.nextRequestFault();
     if (fault === 'timeout') {
-      await sleep(settings.timeoutMs);
+      await pause(settings.timeoutMs);
       req.socket.destroy();
       return;
     }
@@ -161,6 +172,11 @@ export const start: StartEmulator = async (options: EmulatorOptions = {}) => {
     url: origin,
     credentials: { accessToken, webhookSecret },
     close: async () => {
+      for (const [timer, resolve] of pauses) {
+        clearTimeout(timer);
+        resolve();
+      }
+      pauses.clear();
       dispatcher.close();
       bulkOperations.clear();
       server.closeAllConnections();
