@@ -100,6 +100,12 @@ export interface Store {
   locationId?: string | null;
   ordersLocationId?: string | null;
   limits?: { maxOptions?: number; maxVariants?: number };
+  linkedProducts?: number;
+  linkedVariants?: number;
+  pendingStock?: number;
+  pendingProducts?: number;
+  location?: string;
+  ordersLocation?: string;
   localProducts?: number;
 }
 

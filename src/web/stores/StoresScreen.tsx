@@ -65,6 +65,7 @@ export function StoresScreen() {
                 <th>Store</th>
                 <th>Platform</th>
                 <th>State</th>
+                <th>Linked</th>
                 <th>Last sync</th>
                 <th>Drift</th>
               </tr>
@@ -81,6 +82,10 @@ export function StoresScreen() {
                     <span className={`badge ${store.state ?? ''}`}>{store.state ?? 'connected'}</span>
                     {store.lastError && <div className="error small">{store.lastError}</div>}
                   </td>
+                  <td>
+                    {store.linkedProducts ?? 0} product{store.linkedProducts === 1 ? '' : 's'}
+                    {(store.pendingStock ?? 0) > 0 && <div className="muted small">{store.pendingStock} quantities waiting to go out</div>}
+                  </td>
                   <td>{formatWhen(store.lastSyncAt)}</td>
                   <td>{driftText(store)}</td>
                 </tr>
@@ -95,6 +100,6 @@ export function StoresScreen() {
 
 function driftText(store: Store): string {
   const drift = store.drift ?? store.driftCount;
-  if (drift === null || drift === undefined) return 'not checked';
+  if (drift === null || drift === undefined) return 'see the store';
   return drift === 0 ? 'none' : `${drift} variant${drift === 1 ? '' : 's'}`;
 }
