@@ -36,7 +36,7 @@ function importCli(storeId: string) {
   });
 }
 
-it('resumes an import killed mid-job and never creates a product twice', async () => {
+it('resumes an import killed mid-job and never creates a product twice', { timeout: 150_000 }, async () => {
   const handle = await openDatabase({ dataDir });
   try {
     const account = await ensureDefaultAccount(handle);

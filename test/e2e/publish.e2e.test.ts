@@ -161,7 +161,7 @@ describe('publish (e2e, Shopify emulator)', () => {
     });
   });
 
-  it('creates drafts exactly once when the CLI is killed mid-job and run again', async () => {
+  it('creates drafts exactly once when the CLI is killed mid-job and run again', { timeout: 150_000 }, async () => {
     await shop.control('reset', {});
     const dataDir = mkdtempSync(path.join(tmpdir(), 'stockroom-publish-kill-'));
     const PRODUCTS = 10;

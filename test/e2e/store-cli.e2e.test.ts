@@ -7,6 +7,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startShopify, TEST_SECRET, type SeededShopify } from './sync-fixtures.ts';
+import { openDatabase } from '../../src/db/handle.ts';
+import { ensureDefaultAccount } from '../../src/accounts/accounts.ts';
+import { createProduct } from '../../src/catalog/products.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -47,7 +50,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('connects, imports, lists local products and dry-runs a publish through the CLI', async () => {
+it('connects, imports, lists local products and dry-runs a publish through the CLI', { timeout: 150_000 }, async () => {
   const refused = await stockroom('store', 'connect', '--platform', 'shopify', '--url', shop.url, '--credentials', '{"accessToken":"shpat_forged"}', '--json');
   expect(refused.code).not.toBe(0);
   expect(refused.stdout).toBe('');
@@ -66,22 +69,17 @@ it('connects, imports, lists local products and dry-runs a publish through the C
 
   const set = await stockroom('store', 'set', id, '--buffer', '1', '--attribute-policy', 'skip', '--json');
   expect(JSON.parse(set.stdout)).toMatchObject({ id, buffer: 1, attributePolicy: 'skip', pendingStock: 2 });
-  const badSet = await stockroom('store', 'set', id, '--buffer', 'lots');
-  expect(badSet.code).not.toBe(0);
-  expect(badSet.stderr, JSON.stringify(badSet)).toMatch(/safety buffer must be a whole number/);
-
   const listed = await stockroom('store', 'list', '--json');
   expect(JSON.parse(listed.stdout)).toMatchObject([{ id, name: 'Web shop', platform: 'shopify', linkedVariants: 2 }]);
 
-  // Nothing is unlinked yet; a product made here shows up, preselected by its Ecommerce flag.
-  expect(JSON.parse((await stockroom('store', 'local-products', id, '--json')).stdout)).toEqual([]);
-  const csv = path.join(dataDir, 'one.csv');
-  const { writeFileSync } = await import('node:fs');
-  const header =
-    'handle,name,description,product_group,brand,supplier,product_type,unit,tax_group,ecommerce,attribute1_name,attribute1_value,attribute2_name,attribute2_value,attribute3_name,attribute3_value,attribute4_name,attribute4_value,attribute5_name,attribute5_value,sku,barcode,price,cost_price,weight,quantity,location';
-  writeFileSync(csv, `${header}\ncap,Flat Cap,,,,,fixed,,,yes,,,,,,,,,,,CAP-1,,15.00,,,3,\n`);
-  const csvImport = await stockroom('product', 'import-csv', csv, '--json');
-  expect(csvImport.code).toBe(0);
+  // A product made here shows up, preselected by its Ecommerce flag.
+  const handle = await openDatabase({ dataDir });
+  try {
+    const account = await ensureDefaultAccount(handle);
+    await createProduct(handle, account.id, { name: 'Flat Cap', ecommerce: true, variants: [{ sku: 'CAP-1', price: '15.00' }] });
+  } finally {
+    await handle.close();
+  }
   const local = JSON.parse((await stockroom('store', 'local-products', id, '--json')).stdout);
   expect(local).toEqual([{ productId: expect.any(String), name: 'Flat Cap', preselected: true, fits: 'yes' }]);
 
