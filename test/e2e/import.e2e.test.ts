@@ -6,6 +6,8 @@ import { startShopify, type SeededShopify } from './sync-fixtures.ts';
 import { forEachDialect } from '../support/databases.ts';
 import { ensureDefaultAccount } from '../../src/accounts/accounts.ts';
 import { createProduct, getProduct } from '../../src/catalog/products.ts';
+import { createMasterItem } from '../../src/catalog/master-data.ts';
+import { listProducts } from '../../src/catalog/listing.ts';
 import { recordMovement } from '../../src/stock/record-movement.ts';
 import { getStock } from '../../src/stock/stock-query.ts';
 import { connectStore } from '../../src/sync/stores/connect-store.ts';
@@ -80,10 +82,23 @@ forEachDialect('store import (e2e, Shopify emulator)', (getHandle) => {
   it('links by SKU and barcode, creates the rest in Unallocated, reports blank and duplicated SKUs; a second run changes nothing', async () => {
     const handle = getHandle();
     const account = await ensureDefaultAccount(handle);
-    // Existing local catalogue: a mug with the store's SKU in other case, a candle matched only by barcode.
-    const mug = await createProduct(handle, account.id, { name: 'Mug (local name)', variants: [{ sku: ' mug-1', price: '7.50' }] });
+    // Existing local catalogue, fully allocated: a mug with the store's SKU in other case, a candle
+    // matched only by barcode.
+    const allocated = {
+      productGroupId: (await createMasterItem(handle, account.id, 'product_group', { name: `Kitchen ${Math.random()}` })).id,
+      brandId: (await createMasterItem(handle, account.id, 'brand', { name: `Potter ${Math.random()}` })).id,
+      supplierId: (await createMasterItem(handle, account.id, 'supplier', { name: `Clay Co ${Math.random()}` })).id,
+      taxGroupId: (await createMasterItem(handle, account.id, 'tax_group', { name: `Standard ${Math.random()}`, rate: '20' })).id,
+      productType: 'fixed' as const,
+    };
+    const mug = await createProduct(handle, account.id, { name: 'Mug (local name)', ...allocated, variants: [{ sku: ' mug-1', price: '7.50', costPrice: '3.00' }] });
     await recordMovement(handle, account.id, { sku: 'MUG-1', kind: 'receipt', quantity: 2 });
-    const candle = await createProduct(handle, account.id, { name: 'Candle', variants: [{ sku: 'CANDLE-LOCAL', barcode: '4006381333931', price: '9.00' }] });
+    const candle = await createProduct(handle, account.id, {
+      name: 'Candle',
+      ...allocated,
+      variants: [{ sku: 'CANDLE-LOCAL', barcode: '4006381333931', price: '9.00', costPrice: '4.00' }],
+    });
+    expect((await listProducts(handle, account.id, { productGroup: 'unallocated' })).items).toEqual([]);
 
     const store = await connectStore(handle, account.id, { platform: 'shopify', url: shop.url, credentials: shop.credentials });
     expect(store.remoteLocationId).toBeTruthy();
@@ -100,6 +115,10 @@ forEachDialect('store import (e2e, Shopify emulator)', (getHandle) => {
     // The tee is new here: Unallocated, Ecommerce on, description kept, opening stock from the store.
     const products = await handle.db.selectFrom('product').select(['id', 'name']).where('account_id', '=', account.id).orderBy('name').execute();
     expect(products.map((p) => p.name)).toEqual(['Candle', 'Cotton Tee', 'Mug (local name)']);
+    const unallocated = await listProducts(handle, account.id, { productGroup: 'unallocated' });
+    expect(unallocated.items.map((p) => [p.name, p.missingFields, p.ecommerce])).toEqual([
+      ['Cotton Tee', ['group', 'brand', 'supplier', 'productType', 'taxGroup', 'costPrice'], true],
+    ]);
     const tee = await getProduct(handle, account.id, products.find((p) => p.name === 'Cotton Tee')!.id);
     expect(tee.productGroupId).toBeNull();
     expect(tee.unallocated).toBe(true);
