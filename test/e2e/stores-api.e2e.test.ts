@@ -93,6 +93,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await shop.state()).products.filter((p) => p.title === 'Tote Bag')).toHaveLength(1);
       expect((await api.call('POST', `/api/jobs/${publish.body.jobId}/retry`)).status).toBe(202);
 
+      const links = await api.call('GET', `/api/store-links?productIds=${product.body.id},unknown`);
+      expect(links.body.items).toEqual([
+        { productId: product.body.id, storeId, storeName: connected.body.name, platform: 'shopify', remoteProductId: expect.any(String), syncState: 'changes waiting', lastError: null },
+      ]);
+      expect((await api.call('GET', `/api/store-links?productIds=${product.body.id}`, undefined, other)).body.items).toEqual([]);
+
       const log = await api.call('GET', `/api/sync-log?store=${storeId}`);
       expect(log.body.items.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['connect', 'import', 'publish']));
       expect((await api.call('GET', '/api/sync-log?outcome=maybe')).status).toBe(400);

@@ -1,6 +1,7 @@
 // Connected stores: connect, settings, import, the local products to publish, the saved
 // selection, publish (dry run or job). Every query is scoped to the caller's account.
 import { z } from 'zod';
+import { DomainError } from '../../errors/domain-error.ts';
 import type { ApiRouter } from '../route-registry.ts';
 import { idParams } from '../api-schemas.ts';
 import { connectStore } from '../../sync/stores/connect-store.ts';
@@ -11,6 +12,7 @@ import { listLocalProducts } from '../../sync/publish/local-products.ts';
 import { getSelection, saveSelection } from '../../sync/publish/selection.ts';
 import { startPublish } from '../../sync/publish/publish-plan.ts';
 import { getStoreRow } from '../../sync/stores/store-view.ts';
+import { productStoreLinks } from '../../sync/stores/product-store-links.ts';
 
 const storeView = z.object({
   id: z.string(),
@@ -56,6 +58,32 @@ export function register(router: ApiRouter): void {
     tags: ['stores'],
     response: z.object({ items: z.array(storeView) }),
     handler: async ({ caller }) => ({ items: await storeViews(handle.db, caller.accountId) }),
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/store-links',
+    summary: 'Which stores the given products are on, with each link\'s sync state (for the Ecommerce columns)',
+    tags: ['stores'],
+    query: z.strictObject({ productIds: z.string().min(1).describe('comma-separated product ids (at most 1,000)') }),
+    response: z.object({
+      items: z.array(
+        z.object({
+          productId: z.string(),
+          storeId: z.string(),
+          storeName: z.string(),
+          platform: z.string(),
+          remoteProductId: z.string(),
+          syncState: z.enum(['in step', 'changes waiting', 'error']),
+          lastError: z.string().nullable(),
+        }),
+      ),
+    }),
+    handler: async ({ caller, query }) => {
+      const ids = [...new Set(query.productIds.split(',').map((id) => id.trim()).filter(Boolean))];
+      if (ids.length > 1000) throw new DomainError('invalid_input', 'Ask for at most 1,000 products at a time.');
+      return { items: await productStoreLinks(handle.db, caller.accountId, ids) };
+    },
   });
 
   router.add({
