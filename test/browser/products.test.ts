@@ -113,7 +113,7 @@ describe('products grid', () => {
     await page.locator('.ag-header-cell[col-id="stores"]').waitFor();
     await page.locator('.ag-header-cell[col-id="lastError"]').waitFor();
     expect(await page.locator('.ag-header-cell[col-id="brandId"]').count()).toBe(0);
-    await browser.screenshot('products-ecommerce-fields', { docs: true });
+    await browser.screenshot('products-ecommerce-fields');
 
     await page.getByRole('radio', { name: 'General' }).click();
     await page.getByLabel('See Variants').check();

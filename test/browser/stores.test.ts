@@ -179,4 +179,15 @@ describe('stores', () => {
     await expect.poll(async () => (await page.getByTestId('sync-log').locator('tbody tr').allTextContents()).every((t) => t.includes('publish'))).toBe(true);
     await browser.screenshot('store-sync-log', { docs: true });
   });
+
+  it('shows in the Ecommerce column set which stores each product is on', async () => {
+    const { page } = browser;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Inventory/ }).click();
+    await page.getByRole('radio', { name: 'Ecommerce' }).click();
+    const storesCell = (id: string) => page.locator(`.ag-center-cols-container .ag-row[row-id="${id}"] [col-id="stores"]`);
+    await storesCell(jacket.id).getByText('Web shop').waitFor();
+    await storesCell(lamp.id).getByText('Web shop').waitFor();
+    await storesCell(giftCard.id).getByText('Not linked').waitFor();
+    await browser.screenshot('products-ecommerce-linked', { docs: true });
+  });
 });

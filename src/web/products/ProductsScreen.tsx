@@ -12,6 +12,7 @@ import { BulkEditPanel } from './BulkEditPanel.tsx';
 import { dataFieldSets, productColumns, variantColumns, UNALLOCATED, type DataFields } from './columns.tsx';
 import { gridRequestToQuery } from './gridQuery.ts';
 import { gridTheme } from './gridTheme.ts';
+import { useStoreLinks } from './useStoreLinks.ts';
 
 const blockSize = 100;
 type Row = Product | Variant;
@@ -58,9 +59,10 @@ export function ProductsScreen() {
     [showVariants],
   );
 
+  const storeLinks = useStoreLinks(fields === 'ecommerce');
   const columnDefs = useMemo(
-    () => (showVariants ? variantColumns(fields, master.data) : productColumns(fields, master.data)),
-    [showVariants, fields, master.data],
+    () => (showVariants ? variantColumns(fields, master.data, storeLinks) : productColumns(fields, master.data, storeLinks)),
+    [showVariants, fields, master.data, storeLinks],
   );
 
   const onCellValueChanged = useCallback(

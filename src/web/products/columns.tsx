@@ -4,6 +4,7 @@ import type { Product, StoreLink, Variant } from '../api/types.ts';
 import type { MasterData } from '../ui/useMasterData.ts';
 import { ChoiceFilter, ChoicesFilter, type Choice } from './columnFilters.tsx';
 import { missingFieldLabels } from './missingFields.ts';
+import type { LinksOf } from './useStoreLinks.ts';
 
 export type DataFields = 'general' | 'pricing' | 'stock' | 'ecommerce';
 export const dataFieldSets: { id: DataFields; label: string }[] = [
@@ -51,8 +52,14 @@ function selectColumn(key: NamedKey, headerName: string, items: { id: string; na
   };
 }
 
-function linksOf(row: Product | undefined): StoreLink[] | undefined {
-  return row?.stores ?? row?.links;
+type RowLinks = (row: Product | undefined) => StoreLink[] | undefined;
+
+/** The row's own links when the API gives them, else what useStoreLinks derived. */
+function rowLinks(derived: LinksOf | null): RowLinks {
+  return (row) => {
+    if (!row) return undefined;
+    return row.stores ?? row.links ?? derived?.((row as unknown as Variant).productId ?? row.id);
+  };
 }
 
 function ProductNameCell(params: ICellRendererParams<Product | Variant>) {
@@ -82,8 +89,8 @@ function MissingCell(params: ICellRendererParams<Product>) {
   );
 }
 
-function StoresCell(params: ICellRendererParams<Product>) {
-  const links = linksOf(params.data);
+function StoresCell(params: ICellRendererParams<Product> & { linksOf: RowLinks }) {
+  const links = params.linksOf(params.data);
   if (!params.data) return null;
   if (links === undefined) return <span className="muted">—</span>;
   if (links.length === 0) return <span className="muted">Not linked</span>;
@@ -98,7 +105,8 @@ function StoresCell(params: ICellRendererParams<Product>) {
   );
 }
 
-export function productColumns(set: DataFields, master: MasterData): ColDef<Product>[] {
+export function productColumns(set: DataFields, master: MasterData, links: LinksOf | null = null): ColDef<Product>[] {
+  const linksOf = rowLinks(links);
   const groupChoices = (): Choice[] => [
     { value: UNALLOCATED, label: 'Unallocated' },
     ...master['product-groups'].filter((g) => g.name.toLowerCase() !== 'unallocated').map((g) => ({ value: g.id, label: g.name })),
@@ -202,7 +210,7 @@ export function productColumns(set: DataFields, master: MasterData): ColDef<Prod
       return [
         name,
         ecommerce,
-        { colId: 'stores', headerName: 'Linked stores', cellRenderer: StoresCell, minWidth: 180, flex: 1, sortable: false },
+        { colId: 'stores', headerName: 'Linked stores', cellRenderer: StoresCell, cellRendererParams: { linksOf }, minWidth: 180, flex: 1, sortable: false },
         {
           colId: 'syncState',
           headerName: 'Sync state',
@@ -222,7 +230,8 @@ export function productColumns(set: DataFields, master: MasterData): ColDef<Prod
   }
 }
 
-export function variantColumns(set: DataFields, master: MasterData): ColDef<Variant>[] {
+export function variantColumns(set: DataFields, master: MasterData, links: LinksOf | null = null): ColDef<Variant>[] {
+  const linksOf = rowLinks(links);
   const product: ColDef<Variant> = {
     field: 'productName',
     colId: 'productName',
@@ -272,13 +281,14 @@ export function variantColumns(set: DataFields, master: MasterData): ColDef<Vari
         product,
         options,
         sku,
+        { colId: 'ecommerce', field: 'ecommerce' as never, headerName: 'Ecommerce', cellDataType: 'boolean', minWidth: 110 },
+        { colId: 'stores', headerName: 'Linked stores', cellRenderer: StoresCell, cellRendererParams: { linksOf }, minWidth: 160, flex: 1 },
         {
-          colId: 'stores',
-          headerName: 'Linked stores',
-          valueGetter: (p) => ((p.data as unknown as Product)?.stores ?? []).map((l) => l.storeName ?? l.platform ?? l.storeId).join(', '),
+          colId: 'syncState',
+          headerName: 'Sync state',
+          valueGetter: (p) => (linksOf(p.data as unknown as Product) ?? []).map((l) => `${l.storeName ?? l.platform}: ${l.syncState ?? l.state}`).join(', '),
           minWidth: 160,
         },
-        { colId: 'syncState', headerName: 'Sync state', valueGetter: (p) => (p.data as unknown as Product)?.syncState ?? '', minWidth: 120 },
       ];
   }
 }
