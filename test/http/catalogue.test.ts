@@ -93,6 +93,15 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const stock = await api.call('GET', '/api/stock?sku=ox-blu-m');
       expect(stock.body).toEqual({ sku: 'OX-BLU-M', total: 11, locations: [{ location: 'Main', onHand: 7 }, { location: 'Back room', onHand: 4 }] });
       expect(shop.status).toBe(201);
+      const ledger = await api.call('GET', `/api/stock/movements?variantId=${count.body.movement.variantId}&limit=2`);
+      expect(ledger.body.items.map((movement: { kind: string; quantity: number }) => [movement.kind, movement.quantity])).toEqual([
+        ['count', -3],
+        ['receipt', 4],
+      ]);
+      const older = await api.call('GET', `/api/stock/movements?variantId=${count.body.movement.variantId}&before=${ledger.body.items[1].id}`);
+      expect(older.body.items.map((movement: { kind: string; quantity: number }) => [movement.kind, movement.quantity])).toEqual([['receipt', 10]]);
+      const theirs = await request(api.baseUrl, 'GET', `/api/stock/movements?variantId=${count.body.movement.variantId}`, { headers: { cookie: api.otherCookie } });
+      expect(theirs.body.items).toEqual([]);
       const unknown = await api.call('GET', '/api/stock?sku=NOPE');
       expect(unknown.status).toBe(404);
       expect(unknown.body.error.message).toBe('There is no variant with SKU "NOPE".');
