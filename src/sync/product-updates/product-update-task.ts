@@ -10,6 +10,11 @@ import { markEditedProductLinks } from './detect-edits.ts';
 import { pushProductUpdate, type ProductUpdateOutcome } from './push-product-update.ts';
 
 const LINKS_PER_PASS = 100;
+const BACKOFF_START_MS = 2_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+
+/** Stores whose last pass failed wait before the next try, so a refused store does not fill the log. */
+const backoff = new Map<string, { until: number; delayMs: number }>();
 
 export interface ProductUpdatePass {
   updated: number;
@@ -34,6 +39,8 @@ export async function pushProductUpdates(handle: DatabaseHandle, options: { acco
   const cipher = storeCipher();
   for (const store of stores) {
     if (options.signal?.aborted) break;
+    const waiting = backoff.get(store.id);
+    if (waiting && waiting.until > Date.now() && !options.storeId) continue;
     const started = performance.now();
     const { channel } = await channelFor(store, cipher);
     const links = await handle.db
@@ -69,6 +76,10 @@ export async function pushProductUpdates(handle: DatabaseHandle, options: { acco
       ...pass.keptRemoteOnly.slice(before.kept).map((k) => `${k.name}: kept ${k.skus.length} variant(s) that exist only on the store (${k.skus.join(', ')})`),
       ...pass.failed.slice(before.failed).map((f) => `${f.name}: ${f.reason}`),
     ];
+    if (failed > 0) {
+      const delayMs = Math.min(BACKOFF_MAX_MS, waiting ? waiting.delayMs * 2 : BACKOFF_START_MS);
+      backoff.set(store.id, { until: Date.now() + delayMs, delayMs });
+    } else backoff.delete(store.id);
     await recordSyncLog(handle.db, {
       accountId: store.account_id,
       storeId: store.id,
