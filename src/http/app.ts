@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/handle.ts';
 import { ApiRouter, type RouteModule } from './route-registry.ts';
 import { handleError } from './error-response.ts';
-import { installJsonBodyParser } from './json-body.ts';
+import { installFormBodyParser, installJsonBodyParser } from './json-body.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp, webAppAvailable } from './web-app.ts';
 
 const routeModules: RouteModule[] = [
@@ -64,6 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   installJsonBodyParser(app);
+  installFormBodyParser(app);
   await app.register(fastifyCookie);
   app.setErrorHandler(handleError);
 

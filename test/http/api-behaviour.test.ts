@@ -25,6 +25,17 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(login.status).toBe(400);
     });
 
+    it('takes only JSON under /api; a form-encoded body (a WooCommerce webhook ping) reaches /webhooks routes', async () => {
+      const form = { 'content-type': 'application/x-www-form-urlencoded' };
+      const api415 = await request(api.baseUrl, 'POST', '/api/brands', { rawBody: 'name=Acme', headers: { ...form, cookie: api.cookie } });
+      expect(api415.status).toBe(415);
+      expect(api415.body.error).toEqual({ code: 'unsupported_media_type', message: 'Send the body as application/json.', details: null });
+      expect((await api.call('GET', '/api/brands')).body.items).toEqual([]);
+      const ping = await request(api.baseUrl, 'POST', '/webhooks/no-such-store', { rawBody: 'webhook_id=7', headers: form });
+      expect(ping.status).toBe(404);
+      expect(ping.body.error.message).toBe('No store no-such-store takes webhooks here.');
+    });
+
     it('refuses an unknown field with 400 naming it, and writes nothing', async () => {
       const response = await api.call('POST', '/api/brands', { name: 'Acme', colour: 'red' });
       expect(response.status).toBe(400);
