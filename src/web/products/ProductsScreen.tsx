@@ -4,7 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef, GetRowIdParams, GridApi, IDatasource, IGetRowsParams, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
 import { api, errorSentence } from '../api/client.ts';
-import type { Page, Product, Variant } from '../api/types.ts';
+import type { Page, Product, StoreLink, Variant } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useMasterData } from '../ui/useMasterData.ts';
 import { Empty, ErrorText, Notice } from '../ui/feedback.tsx';
@@ -12,7 +12,6 @@ import { BulkEditPanel } from './BulkEditPanel.tsx';
 import { dataFieldSets, productColumns, variantColumns, UNALLOCATED, type DataFields } from './columns.tsx';
 import { gridRequestToQuery } from './gridQuery.ts';
 import { gridTheme } from './gridTheme.ts';
-import { useStoreLinks } from './useStoreLinks.ts';
 
 const blockSize = 100;
 type Row = Product | Variant;
@@ -22,6 +21,17 @@ const defaultColDef: ColDef = { resizable: true, sortable: false, minWidth: 90, 
 const rowSelection: RowSelectionOptions = { mode: 'multiRow', headerCheckbox: false };
 const selectionColumnDef: SelectionColumnDef = { pinned: 'left', width: 48, minWidth: 48, maxWidth: 48, resizable: false };
 const getRowId = (params: GetRowIdParams<Row>) => String(params.data.id);
+
+/** Adds each row's stores (GET /api/store-links) for the Ecommerce column set; a row on no store gets []. */
+async function attachStoreLinks(page: Page<Row>): Promise<Page<Row>> {
+  const productIdOf = (row: Row) => (row as Variant).productId ?? row.id!;
+  const ids = [...new Set(page.items.map(productIdOf))];
+  if (ids.length === 0) return page;
+  const { items } = await api.get<{ items: (StoreLink & { productId: string })[] }>('/api/store-links', { productIds: ids.join(',') });
+  const byProduct = new Map<string, StoreLink[]>();
+  for (const link of items) byProduct.set(link.productId, [...(byProduct.get(link.productId) ?? []), link]);
+  return { ...page, items: page.items.map((row) => ({ ...row, stores: byProduct.get(productIdOf(row)) ?? [] })) };
+}
 
 export function ProductsScreen() {
   const master = useMasterData();
@@ -36,6 +46,7 @@ export function ProductsScreen() {
   const [bulkOpen, setBulkOpen] = useState(false);
   const [unallocatedOnly, setUnallocatedOnly] = useState(false);
 
+  const withLinks = fields === 'ecommerce';
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
@@ -45,6 +56,7 @@ export function ProductsScreen() {
         );
         api
           .get<Page<Row>>(showVariants ? '/api/variants' : '/api/products', query)
+          .then((page) => (withLinks ? attachStoreLinks(page) : page))
           .then((page) => {
             setLoadError(null);
             setTotal(page.total);
@@ -56,13 +68,12 @@ export function ProductsScreen() {
           });
       },
     }),
-    [showVariants],
+    [showVariants, withLinks],
   );
 
-  const storeLinks = useStoreLinks(fields === 'ecommerce');
   const columnDefs = useMemo(
-    () => (showVariants ? variantColumns(fields, master.data, storeLinks) : productColumns(fields, master.data, storeLinks)),
-    [showVariants, fields, master.data, storeLinks],
+    () => (showVariants ? variantColumns(fields, master.data) : productColumns(fields, master.data)),
+    [showVariants, fields, master.data],
   );
 
   const onCellValueChanged = useCallback(

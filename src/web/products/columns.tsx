@@ -4,7 +4,6 @@ import type { Product, StoreLink, Variant } from '../api/types.ts';
 import type { MasterData } from '../ui/useMasterData.ts';
 import { ChoiceFilter, ChoicesFilter, type Choice } from './columnFilters.tsx';
 import { missingFieldLabels } from './missingFields.ts';
-import type { LinksOf } from './useStoreLinks.ts';
 
 export type DataFields = 'general' | 'pricing' | 'stock' | 'ecommerce';
 export const dataFieldSets: { id: DataFields; label: string }[] = [
@@ -54,13 +53,8 @@ function selectColumn(key: NamedKey, headerName: string, items: { id: string; na
 
 type RowLinks = (row: Product | undefined) => StoreLink[] | undefined;
 
-/** The row's own links when the API gives them, else what useStoreLinks derived. */
-function rowLinks(derived: LinksOf | null): RowLinks {
-  return (row) => {
-    if (!row) return undefined;
-    return row.stores ?? row.links ?? derived?.((row as unknown as Variant).productId ?? row.id);
-  };
-}
+/** The stores a row is on: attached from GET /api/store-links while the Ecommerce set is shown. */
+const linksOf: RowLinks = (row) => row?.stores ?? row?.links;
 
 function ProductNameCell(params: ICellRendererParams<Product | Variant>) {
   const row = params.data as (Product & Variant) | undefined;
@@ -105,8 +99,7 @@ function StoresCell(params: ICellRendererParams<Product> & { linksOf: RowLinks }
   );
 }
 
-export function productColumns(set: DataFields, master: MasterData, links: LinksOf | null = null): ColDef<Product>[] {
-  const linksOf = rowLinks(links);
+export function productColumns(set: DataFields, master: MasterData): ColDef<Product>[] {
   const groupChoices = (): Choice[] => [
     { value: UNALLOCATED, label: 'Unallocated' },
     ...master['product-groups'].filter((g) => g.name.toLowerCase() !== 'unallocated').map((g) => ({ value: g.id, label: g.name })),
@@ -230,8 +223,7 @@ export function productColumns(set: DataFields, master: MasterData, links: Links
   }
 }
 
-export function variantColumns(set: DataFields, master: MasterData, links: LinksOf | null = null): ColDef<Variant>[] {
-  const linksOf = rowLinks(links);
+export function variantColumns(set: DataFields, master: MasterData): ColDef<Variant>[] {
   const product: ColDef<Variant> = {
     field: 'productName',
     colId: 'productName',
