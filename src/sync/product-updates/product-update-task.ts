@@ -42,7 +42,17 @@ export async function pushProductUpdates(handle: DatabaseHandle, options: { acco
     const waiting = backoff.get(store.id);
     if (waiting && waiting.until > Date.now() && !options.storeId) continue;
     const started = performance.now();
-    const { channel } = await channelFor(store, cipher);
+    let channel;
+    try {
+      channel = (await channelFor(store, cipher)).channel;
+    } catch (error) {
+      const delayMs = Math.min(BACKOFF_MAX_MS, waiting ? waiting.delayMs * 2 : BACKOFF_START_MS);
+      backoff.set(store.id, { until: Date.now() + delayMs, delayMs });
+      const reason = error instanceof Error ? error.message : String(error);
+      pass.failed.push({ name: store.name, reason });
+      await recordSyncLog(handle.db, { accountId: store.account_id, storeId: store.id, kind: 'product-update', items: 0, outcome: 'failed', durationMs: performance.now() - started, error: reason });
+      continue;
+    }
     const links = await handle.db
       .selectFrom('product_link')
       .select(['id', 'product_id', 'remote_product_id', 'dirty_generation'])
