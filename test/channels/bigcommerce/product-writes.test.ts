@@ -1,0 +1,128 @@
+// Creating and updating products on BigCommerce over HTTP: unique names and SKUs as clear
+// per-product errors with nothing half-made, the 600-variant limit checked before sending, new
+// variants with new option values on update, and name lookups that never adopt another product.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { start } from '../../../emulators/bigcommerce/index.ts';
+import { ChannelError, type Channel, type ProductDraft } from '../../../src/channels/channel.ts';
+import { createBigcommerceChannel } from '../../../src/channels/bigcommerce/index.ts';
+import { emulatorControl, findBySku, type EmulatorControl } from '../../conformance/emulator-control.ts';
+import { createPermissiveGovernor } from '../../support/permissive-governor.ts';
+
+function draft(title: string, skuPrefix: string, colours = ['Red', 'Blue']): ProductDraft {
+  return {
+    localProductId: `local-${skuPrefix}`,
+    handle: skuPrefix.toLowerCase(),
+    title,
+    options: [{ name: 'Colour', values: colours }],
+    variants: colours.map((colour, i) => ({
+      localVariantId: `${skuPrefix}-${colour}`,
+      sku: `${skuPrefix}-${colour.toUpperCase()}`,
+      barcode: null,
+      price: '10.00',
+      weightKg: '0.25',
+      optionValues: [colour],
+      quantity: i + 1,
+    })),
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<ChannelError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ChannelError);
+  return error as ChannelError;
+}
+
+describe('BigCommerce product writes', () => {
+  let emulator: Awaited<ReturnType<typeof start>>;
+  let control: EmulatorControl;
+  let channel: Channel;
+
+  beforeAll(async () => {
+    emulator = await start({ seed: 'demo', delayMs: 0, rateLimit: { quota: 100_000, windowMs: 30_000 } });
+    control = emulatorControl(emulator.url);
+    channel = createBigcommerceChannel(
+      { platform: 'bigcommerce', url: emulator.url, credentials: emulator.credentials, remoteLocationId: null },
+      { governor: createPermissiveGovernor(), timeoutMs: 10_000 },
+    );
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  beforeEach(async () => {
+    await control.reset();
+  });
+
+  const requestTotal = async () => z.object({ total: z.number() }).parse(await (await fetch(`${emulator.url}/__emulator/requests`)).json()).total;
+
+  it('a name the store already holds is a conflict naming the product, and nothing is created', async () => {
+    const before = (await control.state()).products.length;
+    const error = await failure(channel.createProduct(draft('Classic Tee', 'DUP')));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('"Classic Tee" was not created on BigCommerce');
+    expect(error.message).toContain('already in use');
+    expect((await control.state()).products).toHaveLength(before);
+  });
+
+  it('a SKU the store already holds is a conflict too', async () => {
+    const taken = draft('Brand New Tee', 'NEW');
+    taken.variants[0].sku = 'TEE-BLA-S-REG';
+    const error = await failure(channel.createProduct(taken));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('TEE-BLA-S-REG');
+  });
+
+  it('more than 600 variants is refused before anything is sent', async () => {
+    const values = Array.from({ length: 601 }, (_, i) => `V${i}`);
+    const big = draft('Too Many', 'BIG', values);
+    const sent = await requestTotal();
+    const error = await failure(channel.createProduct(big));
+    expect(error.code).toBe('invalid');
+    expect(error.message).toContain('600');
+    expect(await requestTotal()).toBe(sent);
+  });
+
+  it('update adds a variant with a new option value and keeps the others' stock and the product hidden', async () => {
+    const original = draft('Option Mug', 'MUG');
+    const created = await channel.createProduct(original);
+    const grown: ProductDraft = {
+      ...original,
+      options: [{ name: 'Colour', values: ['Red', 'Blue', 'Green'] }],
+      variants: [...original.variants, { ...original.variants[0], localVariantId: 'MUG-Green', sku: 'MUG-GREEN', optionValues: ['Green'], price: '12.00' }],
+    };
+    const result = await channel.updateProduct(created.remoteProductId, grown);
+    expect(result.keptRemoteOnly).toEqual([]);
+    expect(result.product.options).toEqual([{ name: 'Colour', values: ['Red', 'Blue', 'Green'] }]);
+    const green = result.product.variants.find((v) => v.sku === 'MUG-GREEN');
+    expect(green).toMatchObject({ optionValues: ['Green'], price: '12.00', inventoryRef: `variant:${green?.remoteVariantId}` });
+    const state = await control.state();
+    expect(findBySku(state, 'MUG-RED')!.variant.quantities['1']).toBe(1);
+    expect(findBySku(state, 'MUG-GREEN')!.product.status).toBe('hidden');
+  });
+
+  it('update of a product without options writes its SKU and price on the product', async () => {
+    const simple: ProductDraft = {
+      localProductId: 'local-candle',
+      handle: 'candle',
+      title: 'Candle',
+      options: [],
+      variants: [{ localVariantId: 'c', sku: 'CANDLE-1', barcode: null, price: '4.00', weightKg: null, optionValues: [], quantity: 2 }],
+    };
+    const created = await channel.createProduct(simple);
+    const renamed = { ...simple, title: 'Candle (large)', variants: [{ ...simple.variants[0], sku: 'CANDLE-L', price: '6.50' }] };
+    const result = await channel.updateProduct(created.remoteProductId, renamed);
+    expect(result.product.title).toBe('Candle (large)');
+    expect(result.product.variants[0]).toMatchObject({ sku: 'CANDLE-L', price: '6.50', inventoryRef: `product:${created.remoteProductId}` });
+    expect(findBySku(await control.state(), 'CANDLE-L')).not.toBeNull();
+    await expect(channel.updateProduct(created.remoteProductId, draft('Candle (large)', 'CANDLE'))).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('findProduct by name adopts only a product without SKUs; a same-named product with other SKUs is not this one', async () => {
+    expect(await channel.findProduct(draft('Classic Tee', 'OTHER'))).toBeNull();
+    const state = await control.state();
+    const noSku = state.products.find((p) => p.variants.every((v) => (v.sku ?? '') === ''));
+    expect(noSku, 'the demo seed has a product without SKU').toBeDefined();
+    const found = await channel.findProduct({ ...draft(noSku!.title, 'WRAP'), options: [], variants: [draft(noSku!.title, 'WRAP').variants[0]] });
+    expect(found?.remoteProductId).toBe(noSku!.id);
+  });
+});
