@@ -20,7 +20,11 @@ export function register(program: Command): void {
       await withCliContext(command, async ({ handle, options }) => {
         const jobHandlers = (await import('../../jobs/job-handlers.ts')).jobHandlers;
         const runJobs = () => runDueJobs(handle, jobHandlers, { owner: processHolder, leaseMs: leaseMsFromEnv() });
-        const onStoreError = (store: { name: string }, error: unknown) => note(`sync: ${store.name}: ${error instanceof Error ? error.message : String(error)}`);
+        let lastFailure = '';
+        const onStoreError = (store: { name: string }, error: unknown) => {
+          lastFailure = `${store.name}: ${error instanceof Error ? error.message : String(error)}`;
+          note(`sync: ${lastFailure}`);
+        };
         if (!opts.untilIdle) {
           const stop = new AbortController();
           const loop = runSyncLoop(handle, stop.signal, { onStoreError });
@@ -46,6 +50,7 @@ export function register(program: Command): void {
           },
         });
         jobsRun += await runJobs();
+        if (result.failing) throw new CliError(`Sync stopped because a store keeps failing (${lastFailure}); the work left is kept.`);
         if (!result.idle) throw new CliError('Sync did not become idle in time; run it again (the work left is kept).');
         const summary = { idle: true, rounds: result.rounds, jobs: jobsRun, ...result.totals };
         printResult(options, summary, () => `Idle after ${result.rounds} round(s): ${result.totals.ordersChanged} order(s) taken in, ${result.totals.pushed} quantity(ies) pushed in ${result.totals.requests} request(s), ${jobsRun} job(s) run.`);

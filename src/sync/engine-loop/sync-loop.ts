@@ -131,7 +131,12 @@ export interface UntilIdleResult {
   rounds: number;
   totals: SyncRoundResult;
   idle: boolean;
+  /** True when it stopped because a store kept failing with nothing else to do. */
+  failing: boolean;
 }
+
+/** Rounds in a row in which only failures happened before --until-idle gives up on them. */
+const FAILING_ROUNDS_LIMIT = 8;
 
 /** `stockroom sync --until-idle`: rounds until nothing is left to do. */
 export async function syncUntilIdle(handle: DatabaseHandle, options: UntilIdleOptions = {}): Promise<UntilIdleResult> {
@@ -140,6 +145,7 @@ export async function syncUntilIdle(handle: DatabaseHandle, options: UntilIdleOp
   const totals: SyncRoundResult = { marks: 0, ordersChanged: 0, hints: 0, requests: 0, pushed: 0, reconciled: 0, skippedStores: 0, failedStores: 0 };
   let rounds = 0;
   let quietRounds = 0;
+  let failingRounds = 0;
   try {
     while (Date.now() < deadline) {
       const round = await syncOnce(handle, { ...options, holder, scheduledReconcile: options.scheduledReconcile ?? true });
@@ -151,13 +157,15 @@ export async function syncUntilIdle(handle: DatabaseHandle, options: UntilIdleOp
       if (!worked && waitMs === null && round.failedStores === 0) {
         // Two quiet rounds in a row: the second poll found no new orders either.
         quietRounds += 1;
-        if (quietRounds >= 2) return { rounds, totals, idle: true };
+        if (quietRounds >= 2) return { rounds, totals, idle: true, failing: false };
         continue;
       }
       quietRounds = 0;
+      failingRounds = !worked && round.failedStores > 0 ? failingRounds + 1 : 0;
+      if (failingRounds >= FAILING_ROUNDS_LIMIT) return { rounds, totals, idle: false, failing: true };
       if (!worked) await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(waitMs ?? 200, 20), 1_000)));
     }
-    return { rounds, totals, idle: false };
+    return { rounds, totals, idle: false, failing: false };
   } finally {
     const stores = await handle.db.selectFrom('store').select('id').execute();
     for (const store of stores) await releaseStoreLease(handle, store.id, holder);

@@ -22,6 +22,8 @@ type Budget =
 
 /** A reservation whose request never reported back (network error) stops counting after this. */
 const RESERVATION_TTL_MS = 10_000;
+/** The same while nothing is known of the budget, so a dead store does not hold each try for 10 s. */
+const UNKNOWN_RESERVATION_TTL_MS = 1_000;
 /** Until the first report we let one request through at a time and poll for the answer this often. */
 const UNKNOWN_POLL_MS = 5;
 
@@ -84,7 +86,8 @@ export class StoreRequestGovernor implements RequestGovernor {
   /** Milliseconds until a request of this cost may go; 0 = now. */
   delayFor(cost: number): number {
     const now = this.clock.now();
-    this.inFlight = this.inFlight.filter((r) => now - r.sentAt < RESERVATION_TTL_MS);
+    const ttl = this.budget.kind === 'unknown' ? UNKNOWN_RESERVATION_TTL_MS : RESERVATION_TTL_MS;
+    this.inFlight = this.inFlight.filter((r) => now - r.sentAt < ttl);
     if (now < this.pausedUntil) return this.pausedUntil - now;
     const reserved = this.inFlight.reduce((sum, r) => sum + r.cost, 0);
     const budget = this.budget;

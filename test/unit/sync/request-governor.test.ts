@@ -119,3 +119,16 @@ describe('RequestGovernor for a platform that says nothing of its budget (WooCom
     expect(clock.now()).toBeLessThan(50);
   });
 });
+
+describe('RequestGovernor when a request never reports back (network error)', () => {
+  it('stops counting it after a second while nothing is known of the budget', async () => {
+    const clock = new FakeClock();
+    const governor = new StoreRequestGovernor(clock);
+    await governor.acquire(1); // fails without a report
+    const next = track(governor.acquire(1));
+    await clock.advance(995);
+    expect(next.done).toBe(false);
+    await clock.advance(10);
+    expect(next.done).toBe(true);
+  });
+});
