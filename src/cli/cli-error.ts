@@ -27,11 +27,12 @@ function rowFailures(details: unknown): string[] {
 /** The one line to print for any failure. */
 export function failureLine(error: unknown): string {
   if (error instanceof CliError) return error.message;
-  if (error instanceof DomainError) {
-    // A CSV import names every bad row, not just the first few the message shows.
+  if (error instanceof DomainError && error.code === 'csv_invalid') {
+    // Name every bad row, not just the first few the message shows.
     const rows = rowFailures(error.details);
-    return rows.length > 3 ? `${rows.length} bad rows, so nothing was imported: ${rows.join('; ')}` : error.message;
+    return rows.length > 3 ? `The file has ${rows.length} bad rows, so nothing was imported: ${rows.join('; ')}.` : error.message;
   }
+  if (error instanceof DomainError) return error.message;
   if (error instanceof ZodError) return error.issues[0]?.message ?? 'The input is not valid.';
   const code = (error as { code?: string } | null)?.code;
   if (code === 'ECONNREFUSED') return `Could not connect to the database: ${(error as Error).message}`;
