@@ -13,6 +13,7 @@ import { createProductIn } from '../../catalog/products.ts';
 import { MAX_ATTRIBUTES } from '../../catalog/product-input.ts';
 import { recordMovementIn } from '../../stock/record-movement.ts';
 import type { StoreRow } from '../stores/store-view.ts';
+import { insertVariantLink } from '../stores/variant-links.ts';
 
 export interface SkippedVariant {
   sku: string;
@@ -190,7 +191,7 @@ async function linkOrCreate(
         continue;
       }
       // The local stock wins: the link starts dirty so the pusher sends it to the store.
-      await insertVariantLink(trx, store, target.linkId, match.variantId, variant, { dirty: true, now });
+      await insertVariantLink(trx, { store, productLinkId: target.linkId, variantId: match.variantId, remote: variant, knownQuantity: variant.quantity, dirty: true, now });
       linked += 1;
     }
     for (const variant of unmatched) {
@@ -202,34 +203,6 @@ async function linkOrCreate(
   if (unmatched.length === 0) return { linked, created: 0, skipped };
   const created = await createLocalProduct(trx, store, product, title, unmatched);
   return { linked, created, skipped };
-}
-
-async function insertVariantLink(
-  trx: Executor,
-  store: StoreRow,
-  productLinkId: string,
-  variantId: string,
-  variant: RemoteVariant,
-  options: { dirty: boolean; now: string },
-): Promise<void> {
-  await trx
-    .insertInto('variant_link')
-    .values({
-      id: newId(),
-      account_id: store.account_id,
-      store_id: store.id,
-      product_link_id: productLinkId,
-      variant_id: variantId,
-      remote_variant_id: variant.remoteVariantId,
-      inventory_ref: variant.inventoryRef,
-      last_known_remote_qty: variant.quantity,
-      last_pushed_qty: null,
-      dirty: options.dirty ? 1 : 0,
-      dirty_generation: options.dirty ? 1 : 0,
-      created_at: options.now,
-      updated_at: options.now,
-    })
-    .execute();
 }
 
 async function freeHandle(trx: Executor, accountId: string, wanted: string | null): Promise<string | undefined> {
@@ -278,7 +251,7 @@ async function createLocalProduct(
     const variantId = bySku.get(nameKey(skuOf(variant)));
     if (!variantId) throw new Error(`Imported variant ${skuOf(variant)} was not created`);
     // The store's stock is the opening balance of a variant new here; nothing to push back.
-    await insertVariantLink(trx, store, linkId, variantId, variant, { dirty: false, now: linkedAt });
+    await insertVariantLink(trx, { store, productLinkId: linkId, variantId, remote: variant, knownQuantity: variant.quantity, dirty: false, now: linkedAt });
     if (variant.quantity !== null && variant.quantity > 0) {
       await recordMovementIn(trx, accountId, {
         variantId,

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../../db/handle.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { StoreRow } from '../stores/store-view.ts';
+import { insertVariantLink } from '../stores/variant-links.ts';
 import { loadSourceProducts } from '../publish/local-product-source.ts';
 import { buildDraft, fitFor } from '../publish/product-draft.ts';
 
@@ -75,24 +76,7 @@ export async function pushProductUpdate(handle: DatabaseHandle, store: StoreRow,
       if (!match || takenRemote.has(match.remoteVariantId)) continue;
       const clash = await trx.selectFrom('variant_link').select('id').where('store_id', '=', store.id).where('remote_variant_id', '=', match.remoteVariantId).executeTakeFirst();
       if (clash) continue;
-      await trx
-        .insertInto('variant_link')
-        .values({
-          id: newId(),
-          account_id: store.account_id,
-          store_id: store.id,
-          product_link_id: link.id,
-          variant_id: variant.localVariantId,
-          remote_variant_id: match.remoteVariantId,
-          inventory_ref: match.inventoryRef,
-          last_known_remote_qty: match.quantity,
-          last_pushed_qty: null,
-          dirty: 1,
-          dirty_generation: 1,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertVariantLink(trx, { store, productLinkId: link.id, variantId: variant.localVariantId, remote: match, knownQuantity: match.quantity, dirty: true, now });
       newlyLinked += 1;
     }
     await settle(trx, link);

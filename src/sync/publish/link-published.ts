@@ -7,6 +7,7 @@ import { newId, nowIso } from '../../db/ids.ts';
 import type { Executor } from '../../db/transaction.ts';
 import type { ProductDraft } from '../../channels/channel.ts';
 import type { StoreRow } from '../stores/store-view.ts';
+import { insertVariantLink } from '../stores/variant-links.ts';
 
 export interface LinkOutcome {
   /** Local variants the store's product lacks (the product update pusher adds them). */
@@ -56,24 +57,16 @@ export async function linkPublishedProduct(
       continue;
     }
     const known = match.quantity ?? (options.quantitiesSet ? variant.quantity : null);
-    await trx
-      .insertInto('variant_link')
-      .values({
-        id: newId(),
-        account_id: store.account_id,
-        store_id: store.id,
-        product_link_id: productLinkId,
-        variant_id: variant.localVariantId,
-        remote_variant_id: match.remoteVariantId,
-        inventory_ref: match.inventoryRef,
-        last_known_remote_qty: known,
-        last_pushed_qty: options.quantitiesSet ? variant.quantity : null,
-        dirty: 1,
-        dirty_generation: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertVariantLink(trx, {
+      store,
+      productLinkId,
+      variantId: variant.localVariantId,
+      remote: match,
+      knownQuantity: known,
+      pushedQuantity: options.quantitiesSet ? variant.quantity : null,
+      dirty: true,
+      now,
+    });
   }
   if (missing.length > 0) {
     await trx.updateTable('product_link').set({ dirty: 1, dirty_generation: 1 }).where('id', '=', productLinkId).execute();
