@@ -51,8 +51,14 @@ export const createWoocommerceChannel: ChannelFactory = (connection: ChannelConn
       return loaded ? toRemoteProduct(loaded) : null;
     },
     async findProduct(draft) {
-      const bySlug = await client.request('GET', 'products', z.array(productSchema), { query: { slug: draft.handle } });
-      const candidates = bySlug.body.length > 0 ? bySlug.body : (await client.request('GET', 'products', z.array(productSchema), { query: { sku: draft.variants.map((v) => v.sku).join(',') } })).body;
+      // Only a candidate that really carries the slug or one of the SKUs counts: a store that
+      // ignores a filter answers with its whole catalogue, and linking its first product is wrong.
+      const skus = new Set(draft.variants.map((v) => v.sku.trim().toLowerCase()));
+      const bySlug = (await client.request('GET', 'products', z.array(productSchema), { query: { slug: draft.handle } })).body.filter((p) => p.slug === draft.handle);
+      const candidates =
+        bySlug.length > 0
+          ? bySlug
+          : (await client.request('GET', 'products', z.array(productSchema), { query: { sku: [...skus].join(',') } })).body.filter((p) => skus.has((p.sku ?? '').trim().toLowerCase()));
       const hit = candidates[0];
       if (!hit) return null;
       const productId = hit.type === 'variation' && hit.parent_id ? hit.parent_id : hit.id;
