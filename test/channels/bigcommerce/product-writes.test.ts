@@ -82,7 +82,7 @@ describe('BigCommerce product writes', () => {
     expect(await requestTotal()).toBe(sent);
   });
 
-  it('update adds a variant with a new option value and keeps the others' stock and the product hidden', async () => {
+  it('update adds a variant with a new option value and keeps the other variants’ stock and the product hidden', async () => {
     const original = draft('Option Mug', 'MUG');
     const created = await channel.createProduct(original);
     const grown: ProductDraft = {
