@@ -73,7 +73,7 @@ export function DriftPanel({ store }: { store: Store }) {
   }
 
   return (
-    <div>
+    <div className="store-panel">
       <div className="toolbar">
         <button onClick={() => { setRepaired(null); void load(); }}>Check again</button>
         <button className="primary" onClick={repair} disabled={repairing || !rows || rows.length === 0}>

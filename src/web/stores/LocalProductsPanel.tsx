@@ -95,45 +95,16 @@ export function LocalProductsPanel({ store, products, loadError, onPublished }: 
             <span className="count">
               {selected.size} of {products.length} selected
             </span>
-          </div>
-          <div className="table-scroll card flush">
-            <table className="list" data-testid="local-products">
-              <thead>
-                <tr>
-                  <th aria-label="Selected" />
-                  <th>Product</th>
-                  <th>Fits the store</th>
-                </tr>
-              </thead>
-              <tbody>
-                {products.map((p) => (
-                  <tr key={p.productId} data-product-id={p.productId}>
-                    <td>
-                      <input type="checkbox" aria-label={`Select ${p.name}`} checked={selected.has(p.productId)} onChange={() => toggle(p.productId)} />
-                    </td>
-                    <td>
-                      <a href={`#/products/${p.productId}`}>{p.name}</a>
-                      {p.preselected && <span className="chip small">Ecommerce</span>}
-                    </td>
-                    <td className={p.fits.startsWith('blocked') ? 'error' : p.fits.startsWith('merged') ? 'warn-text' : ''}>{p.fits}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ErrorText error={error} testId="publish-error" />
-          {notice && <Notice>{notice}</Notice>}
-          <div className="actions">
             <button onClick={() => run('save')} disabled={busy !== null}>
               {busy === 'save' ? 'Saving…' : 'Save selection'}
             </button>
-            <button onClick={() => run('preview')} disabled={busy !== null || selected.size === 0}>
+            <button className="primary" onClick={() => run('preview')} disabled={busy !== null || selected.size === 0}>
               {busy === 'preview' ? 'Working out…' : 'Preview'}
             </button>
           </div>
-        </>
-      )}
-      {plan && (
+          <ErrorText error={error} testId="publish-error" />
+          {notice && <Notice>{notice}</Notice>}
+          {plan && (
         <div className="card plan" data-testid="publish-plan">
           <h3>Preview — nothing has been changed yet</h3>
           <p>
@@ -163,6 +134,33 @@ export function LocalProductsPanel({ store, products, loadError, onPublished }: 
             </button>
           </div>
         </div>
+      )}
+          <div className="table-scroll card flush">
+            <table className="list" data-testid="local-products">
+              <thead>
+                <tr>
+                  <th className="pick" aria-label="Selected" />
+                  <th>Product</th>
+                  <th>Fits the store</th>
+                </tr>
+              </thead>
+              <tbody>
+                {products.map((p) => (
+                  <tr key={p.productId} data-product-id={p.productId}>
+                    <td className="pick">
+                      <input type="checkbox" aria-label={`Select ${p.name}`} checked={selected.has(p.productId)} onChange={() => toggle(p.productId)} />
+                    </td>
+                    <td>
+                      <a href={`#/products/${p.productId}`}>{p.name}</a>
+                      {p.preselected && <span className="chip small">Ecommerce</span>}
+                    </td>
+                    <td className={p.fits.startsWith('blocked') ? 'error' : p.fits.startsWith('merged') ? 'warn-text' : ''}>{p.fits}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </div>
   );

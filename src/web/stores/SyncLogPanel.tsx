@@ -61,7 +61,7 @@ export function SyncLogPanel({ store }: { store: Store }) {
   }
 
   return (
-    <div>
+    <div className="store-panel">
       <div className="toolbar">
         <label>
           Kind
