@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startShopify, type SeededShopify } from './sync-fixtures.ts';
 import { forEachDialect } from '../support/databases.ts';
 import { runSyncLoop, syncOnce } from '../../src/sync/engine-loop/sync-loop.ts';
+import { releaseStoreLease } from '../../src/sync/engine-loop/store-lease.ts';
 import { reconcileNow } from '../../src/sync/reconcile/reconcile-service.ts';
 import { listSyncLog } from '../../src/sync/sync-log/sync-log.ts';
 import { recordMovement } from '../../src/stock/record-movement.ts';
@@ -83,5 +84,20 @@ forEachDialect('stock push (e2e, Shopify emulator)', (getHandle) => {
       stop.abort();
       await loop;
     }
+  });
+
+  it('lets one driver at a time push a store (lease), so two workers never spend its budget twice', async () => {
+    const handle = getHandle();
+    const before = await storeQuantity(shop, 'RACE-1');
+    await recordMovement(handle, accountId, { sku: 'RACE-1', kind: 'sale', quantity: 1 });
+    const [first, second] = await Promise.all([
+      syncOnce(handle, { holder: 'worker-a', coalesceMs: 0 }),
+      syncOnce(handle, { holder: 'worker-b', coalesceMs: 0 }),
+    ]);
+    expect(first.skippedStores + second.skippedStores).toBe(1);
+    expect(first.requests + second.requests).toBe(1);
+    expect(await storeQuantity(shop, 'RACE-1')).toBe(before - 1);
+    await releaseStoreLease(handle, storeId, 'worker-a');
+    await releaseStoreLease(handle, storeId, 'worker-b');
   });
 });
