@@ -15,11 +15,12 @@ function blankToNull(value: string | null | undefined): string | null {
   return value === undefined || value === null || value.trim() === '' ? null : value;
 }
 
+/** BigCommerce keeps up to 4 decimal places and sends binary floats (1.7999999999999998): "1.80". */
 export function decimal(value: number | string | null | undefined): string | null {
   if (value === undefined || value === null || value === '') return null;
   const number = Number(value);
   if (!Number.isFinite(number)) return null;
-  return Math.round(number * 100) === number * 100 ? number.toFixed(2) : String(number);
+  return number.toFixed(4).replace(/(\.\d\d\d*?)0+$/, '$1');
 }
 
 function status(product: BcProduct): RemoteStatus {
