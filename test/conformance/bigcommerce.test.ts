@@ -11,4 +11,6 @@ defineChannelConformance({
   startEmulator: ({ seed }) => start({ seed, delayMs: 0, rateLimit: { quota: 1_000_000, windowMs: 30_000 } }),
   createChannel: createBigcommerceChannel,
   generatedVariants: 4500,
+  // BigCommerce does not sign deliveries; the connector has the hook send a secret header back.
+  webhookAuth: { header: /^x-stockroom-webhook-secret$/i, coversBody: false },
 });
