@@ -1,11 +1,17 @@
 // Claiming a job durably: a queued job, or a running one whose worker stopped renewing its lease
 // (a killed process). PostgreSQL: FOR UPDATE SKIP LOCKED so several workers never wait on, or
 // take, the same row; SQLite: the claim runs in a BEGIN IMMEDIATE transaction (inTransaction).
-import type { Selectable } from 'kysely';
+// One store runs one job of a kind at a time (two publishes of one store on two workers could
+// otherwise both create a product): a job waits while another of its kind and store holds a live
+// lease. Claims are serialised (PostgreSQL: a transaction-scoped advisory lock) so that check holds.
+import { sql, type Selectable } from 'kysely';
 import type { DatabaseHandle } from '../db/handle.ts';
 import { nowIso } from '../db/ids.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { JobTable } from './job-tables.ts';
+
+/** Any constant: the advisory lock that serialises claims on PostgreSQL. */
+const CLAIM_LOCK_KEY = 731_0003;
 
 export interface ClaimOptions {
   owner: string;
@@ -18,11 +24,26 @@ export interface ClaimOptions {
 
 export async function claimJob(handle: DatabaseHandle, options: ClaimOptions): Promise<Selectable<JobTable> | null> {
   return inTransaction(handle, async (trx) => {
+    if (handle.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${CLAIM_LOCK_KEY})`.execute(trx);
     const now = nowIso();
     let query = trx
       .selectFrom('job')
       .selectAll()
-      .where((eb) => eb.or([eb('state', '=', 'queued'), eb.and([eb('state', '=', 'running'), eb('lease_expires_at', '<', now)])]));
+      .where((eb) => eb.or([eb('state', '=', 'queued'), eb.and([eb('state', '=', 'running'), eb('lease_expires_at', '<', now)])]))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('job as other')
+              .select('other.id')
+              .whereRef('other.store_id', '=', 'job.store_id')
+              .whereRef('other.kind', '=', 'job.kind')
+              .whereRef('other.id', '!=', 'job.id')
+              .where('other.state', '=', 'running')
+              .where('other.lease_expires_at', '>=', now),
+          ),
+        ),
+      );
     if (options.jobId) query = query.where('id', '=', options.jobId);
     if (options.kinds) query = query.where('kind', 'in', [...options.kinds]);
     query = query.orderBy('created_at').orderBy('id').limit(1);

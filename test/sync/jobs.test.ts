@@ -96,6 +96,22 @@ forEachDialect('jobs', (getHandle) => {
     expect(got.sort()).toEqual([...ids].sort());
   });
 
+  it('runs one job of a kind per store at a time', async () => {
+    const account = await ensureDefaultAccount(getHandle());
+    const first = await enqueueJob(getHandle(), { accountId: account.id, kind: 'serial', storeId: 'store-a' });
+    const second = await enqueueJob(getHandle(), { accountId: account.id, kind: 'serial', storeId: 'store-a' });
+    const elsewhere = await enqueueJob(getHandle(), { accountId: account.id, kind: 'serial', storeId: 'store-b' });
+    const claim = (owner: string) => claimJob(getHandle(), { owner, leaseMs: 300, kinds: ['serial'] });
+    expect((await claim('w1'))?.id).toBe(first);
+    expect((await claim('w2'))?.id).toBe(elsewhere); // store-a is busy; store-b is not
+    expect(await claim('w3')).toBeNull();
+    expect(await claimJob(getHandle(), { owner: 'w3', leaseMs: 300, jobId: second })).toBeNull();
+    // Once the first job's lease has expired (its worker died), the queue moves on.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const next = await claim('w4');
+    expect([first, elsewhere]).toContain(next?.id);
+  });
+
   it('fails a job whose handler throws, with the sentence, and --wait returns it', async () => {
     const account = await ensureDefaultAccount(getHandle());
     const id = await enqueueJob(getHandle(), { accountId: account.id, kind: 'boom' });
