@@ -233,7 +233,8 @@ async function benchDialect(dialect: Dialect, csvFile: string): Promise<void> {
       }
     }
   } finally {
-    await cleanup();
+    if (process.env.BENCH_KEEP === '1') process.stdout.write(`${dialect} database kept: ${JSON.stringify(options)}\n`);
+    else await cleanup();
   }
 }
 

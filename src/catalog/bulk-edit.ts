@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { nowIso } from '../db/ids.ts';
 import { invalid, notFound } from '../errors/domain-error.ts';
 import { parseMoney } from './decimal.ts';
-import { refreshMissingMask } from './missing-fields.ts';
+import { refreshDerivedColumns } from './missing-fields.ts';
 import { checkReferences } from './products.ts';
 import { normaliseProductType, normaliseUnit } from './product-input.ts';
 
@@ -58,7 +58,7 @@ export async function bulkEdit(handle: DatabaseHandle, accountId: string, produc
         await trx.updateTable('variant').set({ cost_price_minor: costMinor, updated_at: nowIso() }).where('account_id', '=', accountId).where('product_id', 'in', chunk).execute();
       }
     }
-    await refreshMissingMask(trx, accountId, ids);
+    await refreshDerivedColumns(trx, accountId, ids);
     return { updated: ids.length };
   });
 }

@@ -7,7 +7,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { DomainError, invalid, notFound } from '../errors/domain-error.ts';
 import { nameKey } from '../accounts/names.ts';
 import { parseScaled, formatScaled } from './decimal.ts';
-import { refreshMissingMask } from './missing-fields.ts';
+import { refreshDerivedColumns } from './missing-fields.ts';
 
 export type MasterKind = 'product_group' | 'brand' | 'supplier' | 'tax_group';
 
@@ -109,7 +109,7 @@ export async function deleteMasterItem(handle: DatabaseHandle, accountId: string
     const column = MASTER_LABELS[kind].column;
     const affected = await trx.selectFrom('product').select('id').where('account_id', '=', accountId).where(column, '=', id).execute();
     await trx.updateTable('product').set({ [column]: null, updated_at: nowIso() }).where('account_id', '=', accountId).where(column, '=', id).execute();
-    await refreshMissingMask(trx, accountId, affected.map((row) => row.id));
+    await refreshDerivedColumns(trx, accountId, affected.map((row) => row.id));
     await trx.deleteFrom(kind).where('account_id', '=', accountId).where('id', '=', id).execute();
   });
 }

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { ProductStatus, ProductTable, ProductType, VariantTable } from '../db/schema.ts';
 import { formatMoney, formatWeightKg, quantityNumber } from './decimal.ts';
 import { missingFieldsOf, type MissingField } from './missing-fields.ts';
@@ -39,7 +40,7 @@ export interface Product {
   updatedAt: string;
 }
 
-export function variantFromRow(row: VariantTable, onHandMilli: number): Variant {
+export function variantFromRow(row: Selectable<VariantTable>, onHandMilli: number): Variant {
   return {
     id: row.id,
     productId: row.product_id,
@@ -54,7 +55,7 @@ export function variantFromRow(row: VariantTable, onHandMilli: number): Variant 
   };
 }
 
-export function productFromRow(row: ProductTable, variants: Variant[]): Product {
+export function productFromRow(row: Selectable<ProductTable>, variants: Variant[]): Product {
   const missingFields = missingFieldsOf(row.missing_mask);
   return {
     id: row.id,

@@ -1,12 +1,13 @@
 // Products with their attributes and variants: create, read, update, delete. Each write checks
 // everything first and happens in one transaction, so bad input writes nothing.
+import type { Selectable } from 'kysely';
 import type { DatabaseHandle } from '../db/handle.ts';
 import type { ProductTable } from '../db/schema.ts';
 import { inTransaction, type Executor } from '../db/transaction.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { DomainError, invalid, notFound } from '../errors/domain-error.ts';
 import { requireMasterId, type MasterKind } from './master-data.ts';
-import { refreshMissingMask } from './missing-fields.ts';
+import { refreshDerivedColumns } from './missing-fields.ts';
 import {
   normaliseAttributes,
   normaliseHandle,
@@ -63,7 +64,7 @@ export async function createProductIn(trx: Executor, accountId: string, input: P
     })
     .execute();
   await insertVariants(trx, accountId, id, variants, now);
-  await refreshMissingMask(trx, accountId, [id]);
+  await refreshDerivedColumns(trx, accountId, [id]);
   return getProductIn(trx, accountId, id);
 }
 
@@ -82,7 +83,7 @@ export async function findProductByHandle(handle: DatabaseHandle, accountId: str
   return row ? productWithVariants(handle.db, row) : undefined;
 }
 
-async function productWithVariants(db: Executor, row: ProductTable): Promise<Product> {
+async function productWithVariants(db: Executor, row: Selectable<ProductTable>): Promise<Product> {
   const variants = await db
     .selectFrom('variant')
     .selectAll('variant')
@@ -154,7 +155,7 @@ export async function updateProductIn(trx: Executor, accountId: string, id: stri
     .where('id', '=', id)
     .execute();
   await replaceVariants(trx, accountId, id, current.variants.map((variant) => variant.id), variants, now);
-  await refreshMissingMask(trx, accountId, [id]);
+  await refreshDerivedColumns(trx, accountId, [id]);
   return getProductIn(trx, accountId, id);
 }
 

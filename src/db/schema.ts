@@ -1,5 +1,7 @@
 // The core tables as Kysely sees them. Other modules add their tables by module augmentation:
 //   declare module '../db/schema.ts' { interface Database { store: StoreTable } }
+import type { Generated } from 'kysely';
+
 // Conventions (both dialects): ids are text made in code (src/db/ids.ts); timestamps are ISO-8601
 // UTC text; flags are integers 0/1; money is integer minor units; quantities are integer
 // thousandths (`quantity_milli`).
@@ -59,6 +61,8 @@ export interface ProductTable {
    * transaction as every catalogue write, so listing can filter on it through an index.
    */
   missing_mask: number;
+  /** 1 when missing_mask > 0: the product is in the system group Unallocated (0005) */
+  unallocated: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -81,6 +85,14 @@ export interface VariantTable {
   weight_grams: number | null;
   created_at: string;
   updated_at: string;
+  // Copies for the variant grid (0005), kept in step by catalog/missing-fields.ts:
+  product_name: Generated<string>;
+  product_group_id: Generated<string | null>;
+  ecommerce: Generated<number>;
+  /** the product is in Unallocated */
+  unallocated: Generated<number>;
+  /** the product's missing fields, except cost price, which is this variant's own */
+  missing_mask: Generated<number>;
 }
 
 export type MovementKind =

@@ -15,7 +15,7 @@ import { getStock } from '../../src/stock/stock-query.ts';
 import { takeChangeMarks } from '../../src/stock/change-marks.ts';
 import { DomainError } from '../../src/errors/domain-error.ts';
 import { forEachDialect } from '../support/databases.ts';
-import { newAccount, simpleProduct } from './fixtures.ts';
+import { derivedColumnProblems, newAccount, simpleProduct } from './fixtures.ts';
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string>>;
 
@@ -73,6 +73,7 @@ forEachDialect('catalogue CSV import and export', (getHandle) => {
     expect((await getStock(handle, account.id, 'ROPE')).total).toBe(12.5);
     const marks = (await takeChangeMarks(handle, 100_000)).filter((mark) => mark.accountId === account.id);
     expect(marks).toHaveLength(3);
+    expect(await derivedColumnProblems(handle, account.id)).toEqual([]);
   });
 
   it('export then import changes nothing, and the export imports into an empty account as the same catalogue', async () => {
@@ -114,6 +115,7 @@ forEachDialect('catalogue CSV import and export', (getHandle) => {
     expect(tee?.attributes[0].values).toEqual(['Red', 'Blue', 'Green']);
     expect((await getStock(handle, account.id, 'TEE-RS')).total).toBe(5);
     expect((await getStock(handle, account.id, 'TEE-GL')).total).toBe(1);
+    expect(await derivedColumnProblems(handle, account.id)).toEqual([]);
   });
 
   it('reports every bad row with its line number and writes nothing', async () => {

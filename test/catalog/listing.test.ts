@@ -6,7 +6,7 @@ import { createProduct, getProduct } from '../../src/catalog/products.ts';
 import { recordMovement } from '../../src/stock/record-movement.ts';
 import type { Account } from '../../src/accounts/accounts.ts';
 import { forEachDialect } from '../support/databases.ts';
-import { newAccount, simpleProduct } from './fixtures.ts';
+import { derivedColumnProblems, newAccount, simpleProduct } from './fixtures.ts';
 
 forEachDialect('catalogue listing and bulk edit', (getHandle) => {
   let account: Account;
@@ -115,5 +115,24 @@ forEachDialect('catalogue listing and bulk edit', (getHandle) => {
     const edited = await getProduct(handle, account.id, ids[0]);
     expect(edited.variants.map((variant) => variant.costPrice)).toEqual(['3.30', '3.30']);
     expect(edited.ecommerce).toBe(true);
+    expect(await derivedColumnProblems(handle, account.id)).toEqual([]);
+  });
+
+  it('keeps the grid columns in step through renames, variant edits and master-data deletes', async () => {
+    const handle = getHandle();
+    const product = (await listProducts(handle, account.id, { q: 'emulsion 05' })).items[0];
+    const { updateProduct } = await import('../../src/catalog/products.ts');
+    const { updateVariant } = await import('../../src/catalog/variants.ts');
+    const { deleteMasterItem } = await import('../../src/catalog/master-data.ts');
+    await updateProduct(handle, account.id, product.id, { name: 'Gloss 05', ecommerce: false });
+    const full = await getProduct(handle, account.id, product.id);
+    await updateVariant(handle, account.id, full.variants[1].id, { costPrice: null });
+    expect((await listVariants(handle, account.id, { q: 'gloss' })).items.map((item) => [item.productName, item.ecommerce, item.missingFields])).toEqual([
+      ['Gloss 05', false, []],
+      ['Gloss 05', false, ['costPrice']],
+    ]);
+    await deleteMasterItem(handle, account.id, 'supplier', supplierId);
+    expect(await derivedColumnProblems(handle, account.id)).toEqual([]);
+    expect((await listVariants(handle, account.id, { productGroup: 'unallocated' })).total).toBe(25);
   });
 });

@@ -10,7 +10,8 @@ import { DomainError, invalid } from '../../errors/domain-error.ts';
 import { nameKey } from '../../accounts/names.ts';
 import { MAIN_LOCATION_NAME } from '../../accounts/locations.ts';
 import type { MasterKind } from '../master-data.ts';
-import { refreshMissingMask } from '../missing-fields.ts';
+import { MISSING_BITS, PRODUCT_LEVEL_BITS, productMaskOf, refreshDerivedColumns } from '../missing-fields.ts';
+import { bulkInsert, runSql } from '../../db/raw-sql.ts';
 import { combinationKeyOf, normaliseAttributes, type Attribute } from '../product-input.ts';
 import { CsvSyntaxError, readCsvRecords } from './rfc4180.ts';
 import { indexHeader, readRow, sameNames, type ColumnIndex, type RowError, type RowProduct, type RowVariant } from './row-draft.ts';
@@ -34,7 +35,10 @@ const BATCH = 200;
 /** `source` is a file path or a stream of text/bytes. */
 export async function importCatalogCsv(handle: DatabaseHandle, accountId: string, source: string | AsyncIterable<string | Buffer>): Promise<CsvImportResult> {
   const { drafts, errors } = await readDrafts(await open(source));
-  return inTransaction(handle, (trx) => writeDrafts(trx, accountId, drafts, errors));
+  const result = await inTransaction(handle, (trx) => writeDrafts(trx, accountId, drafts, errors));
+  // After a large import, refresh the planner's statistics so listing picks its indexes at once.
+  if (result.variants.created + result.variants.updated >= 10_000) await runSql(handle.db, 'analyze', []);
+  return result;
 }
 
 async function open(source: string | AsyncIterable<string | Buffer>): Promise<AsyncIterable<string | Buffer>> {
@@ -144,7 +148,37 @@ const MASTER_COLUMNS: [MasterKind, 'productGroup' | 'brand' | 'supplier' | 'taxG
   ['tax_group', 'taxGroup'],
 ];
 
-/** Passes 2 and 3, in one transaction: check against the database, then write. */
+interface ProductPlan {
+  productId: string;
+  isNew: boolean;
+  productChanged: boolean;
+  productRow: ProductRowColumns;
+  variants: { variant: RowVariant; hit?: ExistingVariant }[];
+  nextPosition: number;
+}
+
+interface ProductRowColumns {
+  name: string;
+  description: string;
+  product_group_id: string | null;
+  brand_id: string | null;
+  supplier_id: string | null;
+  tax_group_id: string | null;
+  product_type: ProductType | null;
+  unit: string | null;
+  ecommerce: number;
+  attributes: string;
+}
+
+const PRODUCT_INSERT_COLUMNS = ['id', 'account_id', 'handle', 'name', 'description', 'product_group_id', 'brand_id', 'supplier_id', 'tax_group_id', 'product_type', 'unit', 'ecommerce', 'status', 'attributes', 'missing_mask', 'unallocated', 'created_at', 'updated_at'];
+const VARIANT_INSERT_COLUMNS = ['id', 'account_id', 'product_id', 'position', 'sku', 'sku_key', 'barcode', 'option_values', 'combination_key', 'price_minor', 'cost_price_minor', 'weight_grams', 'created_at', 'updated_at', 'product_name', 'product_group_id', 'ecommerce', 'unallocated', 'missing_mask'];
+const MOVEMENT_INSERT_COLUMNS = ['id', 'account_id', 'variant_id', 'location_id', 'kind', 'quantity_milli', 'counted_milli', 'actor', 'reason', 'reference', 'idempotency_key', 'created_at'];
+
+/**
+ * Passes 2 and 3, in one transaction: check every product against the database (collecting every
+ * error), then plan and write product by product in batches, so memory holds the file's rows and
+ * one batch of inserts, never a second copy of the catalogue.
+ */
 async function writeDrafts(trx: Executor, accountId: string, drafts: Map<string, ProductDraft>, rowErrors: RowError[]): Promise<CsvImportResult> {
   const errors: RowError[] = [...rowErrors];
   const existing = await loadExistingProducts(trx, accountId, [...drafts.keys()]);
@@ -152,16 +186,8 @@ async function writeDrafts(trx: Executor, accountId: string, drafts: Map<string,
   const locations = await loadLocations(trx, accountId);
   const masters = await loadMasters(trx, accountId);
   const now = nowIso();
-
-  const productInserts: Record<string, unknown>[] = [];
-  const variantInserts: Record<string, unknown>[] = [];
-  const productUpdates: { id: string; set: Record<string, unknown> }[] = [];
-  const variantUpdates: { id: string; set: Record<string, unknown> }[] = [];
-  const openings: { variantId: string; locationId: string; milli: number }[] = [];
   // the SKUs of the file that the account already has (an existing SKU is in the file iff it is here)
   const fileSkuKeys = new Set(skuOwners.keys());
-  const productsWithVariantChanges = new Set<string>();
-  const masterToCreate = new Map<string, { kind: MasterKind; name: string; id: string }>();
   const result: CsvImportResult = {
     products: { created: 0, updated: 0, unchanged: 0 },
     variants: { created: 0, updated: 0, unchanged: 0 },
@@ -169,28 +195,34 @@ async function writeDrafts(trx: Executor, accountId: string, drafts: Map<string,
     createdMasterData: [],
   };
 
-  const masterId = (kind: MasterKind, name: string): string | null => {
+  const masterToCreate: unknown[][] = [];
+  const masterId = (kind: MasterKind, name: string, create: boolean): string | null => {
     if (!name) return null;
     const key = `${kind}:${nameKey(name)}`;
-    const found = masters.get(key) ?? masterToCreate.get(key)?.id;
+    const found = masters.get(key);
     if (found) return found;
+    if (!create) return 'pending';
     const id = newId();
-    masterToCreate.set(key, { kind, name, id });
+    masters.set(key, id);
+    masterToCreate.push([kind, id, name]);
+    result.createdMasterData.push({ kind, name });
     return id;
   };
 
-  for (const [productHandle, draft] of drafts) {
+  const locationOf = (variant: RowVariant) => locations.get(nameKey(variant.location || MAIN_LOCATION_NAME));
+
+  /** Checks one product (adding to `errors`); with `create`, also names new master data. */
+  const planProduct = (productHandle: string, draft: ProductDraft, create: boolean): ProductPlan | undefined => {
     const fields = draft.fields;
     const current = existing.get(productHandle);
-    const lineErrors = (message: string, line = draft.line) => errors.push({ line, message });
     const before = errors.length;
-    const failedEarlier = errors.length > 0;
+    const lineError = (message: string, line = draft.line) => errors.push({ line, message });
 
-    if (!fields.name) lineErrors(`the product "${productHandle}" has no name.`);
-    if (fields.productType === 'per_unit' && !fields.unit) lineErrors(`the product "${productHandle}" is per_unit, so it needs a unit (for example ft, m, pint or kg).`);
+    if (!fields.name) lineError(`the product "${productHandle}" has no name.`);
+    if (fields.productType === 'per_unit' && !fields.unit) lineError(`the product "${productHandle}" is per_unit, so it needs a unit (for example ft, m, pint or kg).`);
     for (const variant of draft.variants) {
       const owner = variant.sku ? skuOwners.get(nameKey(variant.sku)) : undefined;
-      if (owner && owner.handle !== productHandle) lineErrors(`the SKU "${variant.sku}" already belongs to the product "${owner.handle}".`, variant.line);
+      if (owner && owner.handle !== productHandle) lineError(`the SKU "${variant.sku}" already belongs to the product "${owner.handle}".`, variant.line);
     }
 
     // Attributes: the file's names; values from the file, after the product's existing ones.
@@ -210,185 +242,172 @@ async function writeDrafts(trx: Executor, accountId: string, drafts: Map<string,
     try {
       attributes = normaliseAttributes(fields.attributeNames.map((name, slot) => ({ name, values: valueLists[slot] })));
     } catch (error) {
-      lineErrors(lowerFirst((error as Error).message));
+      lineError(lowerFirst((error as Error).message));
     }
 
     // Match each row to an existing variant: by SKU, else by its combination.
     const currentVariants = current?.variants ?? [];
-    const bySku = new Map(currentVariants.filter((v) => v.sku_key).map((v) => [v.sku_key as string, v]));
     const matched = new Map<RowVariant, ExistingVariant>();
     const taken = new Set<string>();
-    for (const variant of draft.variants) {
-      const hit = variant.sku ? bySku.get(nameKey(variant.sku)) : undefined;
-      if (hit) {
-        matched.set(variant, hit);
-        taken.add(hit.id);
+    if (currentVariants.length > 0) {
+      const bySku = new Map(currentVariants.filter((v) => v.sku_key).map((v) => [v.sku_key as string, v]));
+      for (const variant of draft.variants) {
+        const hit = variant.sku ? bySku.get(nameKey(variant.sku)) : undefined;
+        if (hit) {
+          matched.set(variant, hit);
+          taken.add(hit.id);
+        }
       }
-    }
-    const byCombination = new Map(currentVariants.filter((v) => !taken.has(v.id)).map((v) => [v.combination_key, v]));
-    for (const variant of draft.variants) {
-      if (matched.has(variant)) continue;
-      const hit = byCombination.get(combinationKeyOf(variant.values));
-      // An existing variant whose SKU the file gives to another row is that row's, not this one's.
-      if (hit && !taken.has(hit.id) && !(hit.sku_key && fileSkuKeys.has(hit.sku_key))) {
-        matched.set(variant, hit);
-        taken.add(hit.id);
+      const byCombination = new Map(currentVariants.filter((v) => !taken.has(v.id)).map((v) => [v.combination_key, v]));
+      for (const variant of draft.variants) {
+        if (matched.has(variant)) continue;
+        const hit = byCombination.get(combinationKeyOf(variant.values));
+        // An existing variant whose SKU the file gives to another row is that row's, not this one's.
+        if (hit && !taken.has(hit.id) && !(hit.sku_key && fileSkuKeys.has(hit.sku_key))) {
+          matched.set(variant, hit);
+          taken.add(hit.id);
+        }
       }
     }
     const leftOut = currentVariants.filter((v) => !taken.has(v.id));
     if (current && !keepCurrent && leftOut.length > 0) {
-      lineErrors(`the product "${productHandle}" changes its attributes, so every one of its variants must be in the file; missing: ${leftOut.map((v) => v.sku ?? v.combination_key).slice(0, 5).join(', ')}.`);
+      lineError(`the product "${productHandle}" changes its attributes, so every one of its variants must be in the file; missing: ${leftOut.map((v) => v.sku ?? v.combination_key).slice(0, 5).join(', ')}.`);
     }
     const combinationLines = new Map<string, number>(leftOut.map((v) => [v.combination_key, 0]));
     for (const variant of draft.variants) {
       const key = combinationKeyOf(variant.values);
       const other = combinationLines.get(key);
       if (other !== undefined) {
-        lineErrors(other === 0 ? `its attribute values (${variant.values.join(' / ') || 'none'}) are those of another variant of "${productHandle}" already saved.` : `its attribute values (${variant.values.join(' / ') || 'none'}) are the same as line ${other}; each variant needs its own combination.`, variant.line);
+        lineError(
+          other === 0
+            ? `its attribute values (${variant.values.join(' / ') || 'none'}) are those of another variant of "${productHandle}" already saved.`
+            : `its attribute values (${variant.values.join(' / ') || 'none'}) are the same as line ${other}; each variant needs its own combination.`,
+          variant.line,
+        );
       } else combinationLines.set(key, variant.line);
       if (!matched.has(variant) && variant.quantityMilli !== null) {
-        if (variant.quantityMilli < 0) lineErrors(`the quantity cannot be negative for an opening balance.`, variant.line);
-        if (fields.productType !== 'per_unit' && variant.quantityMilli % 1000 !== 0) lineErrors(`the product "${productHandle}" is sold in whole units, so the quantity cannot be ${variant.quantityMilli / 1000}.`, variant.line);
-        if (!locations.get(nameKey(variant.location || MAIN_LOCATION_NAME))) lineErrors(`there is no location "${variant.location}".`, variant.line);
+        if (variant.quantityMilli < 0) lineError('the quantity cannot be negative for an opening balance.', variant.line);
+        if (fields.productType !== 'per_unit' && variant.quantityMilli % 1000 !== 0) lineError(`the product "${productHandle}" is sold in whole units, so the quantity cannot be ${variant.quantityMilli / 1000}.`, variant.line);
+        if (!locationOf(variant)) lineError(`there is no location "${variant.location}".`, variant.line);
       }
     }
-    // Once the file is known to be bad, only keep collecting errors.
-    if (errors.length > before || failedEarlier) continue;
+    if (errors.length > before) return undefined;
 
-    // Everything in this product is valid: plan its writes.
-    const productColumns = {
+    const productRow: ProductRowColumns = {
       name: fields.name,
       description: fields.description,
-      product_group_id: masterId('product_group', fields.productGroup),
-      brand_id: masterId('brand', fields.brand),
-      supplier_id: masterId('supplier', fields.supplier),
-      tax_group_id: masterId('tax_group', fields.taxGroup),
+      product_group_id: masterId('product_group', fields.productGroup, create),
+      brand_id: masterId('brand', fields.brand, create),
+      supplier_id: masterId('supplier', fields.supplier, create),
+      tax_group_id: masterId('tax_group', fields.taxGroup, create),
       product_type: fields.productType,
       unit: fields.productType === 'per_unit' ? fields.unit : null,
       ecommerce: fields.ecommerce ? 1 : 0,
       attributes: JSON.stringify(attributes),
     };
-    let productId: string;
-    if (current) {
-      productId = current.id;
-      const changed = (Object.keys(productColumns) as (keyof typeof productColumns)[]).some((column) => productColumns[column] !== current[column]);
-      if (changed) {
-        productUpdates.push({ id: productId, set: { ...productColumns, updated_at: now } });
-        result.products.updated += 1;
-      } else result.products.unchanged += 1;
-    } else {
-      productId = newId();
-      productInserts.push({ id: productId, account_id: accountId, handle: productHandle, ...productColumns, status: 'active', missing_mask: 0, created_at: now, updated_at: now });
-      result.products.created += 1;
+    const productChanged = current !== undefined && (Object.keys(productRow) as (keyof ProductRowColumns)[]).some((column) => productRow[column] !== current[column]);
+    return {
+      productId: current?.id ?? newId(),
+      isNew: current === undefined,
+      productChanged,
+      productRow,
+      variants: draft.variants.map((variant) => ({ variant, hit: matched.get(variant) })),
+      nextPosition: currentVariants.reduce((max, v) => Math.max(max, v.position + 1), 0),
+    };
+  };
+
+  // Pass 2: every product checked; any error → the whole report, nothing written.
+  for (const [productHandle, draft] of drafts) planProduct(productHandle, draft, false);
+  if (errors.length > 0) fail(errors);
+
+  // Pass 3: write in batches.
+  const productRows: unknown[][] = [];
+  const variantRows: unknown[][] = [];
+  const movementRows: unknown[][] = [];
+  const levelRows: unknown[][] = [];
+  const markRows: unknown[][] = [];
+  const refresh = new Set<string>();
+  const flush = async () => {
+    for (const [kind, id, name] of masterToCreate.splice(0) as [MasterKind, string, string][]) {
+      const row = { id, account_id: accountId, name, name_key: nameKey(name), created_at: now };
+      if (kind === 'tax_group') await trx.insertInto('tax_group').values({ ...row, rate_ppm: 0 }).execute();
+      else await trx.insertInto(kind).values(row).execute();
     }
-    let nextPosition = currentVariants.reduce((max, v) => Math.max(max, v.position + 1), 0);
-    for (const variant of draft.variants) {
-      const columns = {
-        sku: variant.sku,
-        sku_key: variant.sku ? nameKey(variant.sku) : null,
-        barcode: variant.barcode,
-        option_values: JSON.stringify(variant.values),
-        combination_key: combinationKeyOf(variant.values),
-        price_minor: variant.priceMinor,
-        cost_price_minor: variant.costPriceMinor,
-        weight_grams: variant.weightGrams,
-      };
-      const hit = matched.get(variant);
+    await bulkInsert(trx, 'product', PRODUCT_INSERT_COLUMNS, productRows.splice(0));
+    await bulkInsert(trx, 'variant', VARIANT_INSERT_COLUMNS, variantRows.splice(0));
+    await bulkInsert(trx, 'stock_movement', MOVEMENT_INSERT_COLUMNS, movementRows.splice(0));
+    // New variants have no level or mark yet: plain inserts.
+    await bulkInsert(trx, 'stock_level', ['account_id', 'variant_id', 'location_id', 'quantity_milli', 'updated_at'], levelRows.splice(0));
+    await bulkInsert(trx, 'stock_change_mark', ['account_id', 'variant_id', 'location_id', 'generation'], markRows.splice(0));
+  };
+
+  for (const [productHandle, draft] of drafts) {
+    const plan = planProduct(productHandle, draft, true) as ProductPlan;
+    const row = plan.productRow;
+    const anyWithoutCost = plan.variants.some(({ variant }) => variant.costPriceMinor === null);
+    const mask = productMaskOf(row, anyWithoutCost);
+    if (plan.isNew) {
+      productRows.push([plan.productId, accountId, productHandle, row.name, row.description, row.product_group_id, row.brand_id, row.supplier_id, row.tax_group_id, row.product_type, row.unit, row.ecommerce, 'active', row.attributes, mask, mask > 0 ? 1 : 0, now, now]);
+      result.products.created += 1;
+    } else if (plan.productChanged) {
+      await trx.updateTable('product').set({ ...row, updated_at: now }).where('id', '=', plan.productId).execute();
+      refresh.add(plan.productId);
+      result.products.updated += 1;
+    } else result.products.unchanged += 1;
+
+    const updates: { id: string; columns: ReturnType<typeof variantColumnsOf> }[] = [];
+    let position = plan.nextPosition;
+    for (const { variant, hit } of plan.variants) {
+      const columns = variantColumnsOf(variant);
       if (hit) {
-        const changed = (Object.keys(columns) as (keyof typeof columns)[]).some((column) => columns[column] !== hit[column]);
-        if (changed) {
-          variantUpdates.push({ id: hit.id, set: { ...columns, updated_at: now } });
-          productsWithVariantChanges.add(hit.product_id);
+        if ((Object.keys(columns) as (keyof typeof columns)[]).some((column) => columns[column] !== hit[column])) {
+          updates.push({ id: hit.id, columns });
           result.variants.updated += 1;
         } else result.variants.unchanged += 1;
         continue;
       }
       const id = newId();
-      variantInserts.push({ id, account_id: accountId, product_id: productId, position: nextPosition, ...columns, created_at: now, updated_at: now });
-      nextPosition += 1;
+      const ownMask = (mask & PRODUCT_LEVEL_BITS) | (variant.costPriceMinor === null ? MISSING_BITS.costPrice : 0);
+      variantRows.push([id, accountId, plan.productId, position, columns.sku, columns.sku_key, columns.barcode, columns.option_values, columns.combination_key, columns.price_minor, columns.cost_price_minor, columns.weight_grams, now, now, row.name, row.product_group_id, row.ecommerce, mask > 0 ? 1 : 0, ownMask]);
+      position += 1;
       result.variants.created += 1;
+      if (!plan.isNew) refresh.add(plan.productId);
       if (variant.quantityMilli) {
-        const locationId = locations.get(nameKey(variant.location || MAIN_LOCATION_NAME)) as string;
-        openings.push({ variantId: id, locationId, milli: variant.quantityMilli });
+        const locationId = locationOf(variant) as string;
+        movementRows.push([newId(), accountId, id, locationId, 'opening', variant.quantityMilli, null, null, 'CSV import', null, null, now]);
+        levelRows.push([accountId, id, locationId, variant.quantityMilli, now]);
+        markRows.push([accountId, id, locationId, 1]);
+        result.openingBalances += 1;
       }
     }
-  }
-  if (errors.length > 0) fail(errors);
-
-  for (const { kind, name, id } of masterToCreate.values()) {
-    await insertMasterItemWithId(trx, accountId, kind, name, id, now);
-    result.createdMasterData.push({ kind, name });
-  }
-  await insertBatches(trx, 'product', productInserts);
-  for (const update of productUpdates) await trx.updateTable('product').set(update.set).where('id', '=', update.id).execute();
-  if (variantUpdates.length > 0) {
-    // Free the unique keys first, so variants may swap SKUs or combinations within one file.
-    for (let start = 0; start < variantUpdates.length; start += 500) {
-      const ids = variantUpdates.slice(start, start + 500).map((update) => update.id);
-      await trx.updateTable('variant').set((eb) => ({ sku_key: null, combination_key: eb.ref('id') })).where('id', 'in', ids).execute();
+    if (updates.length > 0) {
+      refresh.add(plan.productId);
+      // Free the unique keys first, so variants may swap SKUs or combinations within a product.
+      await trx.updateTable('variant').set((eb) => ({ sku_key: null, combination_key: eb.ref('id') })).where('id', 'in', updates.map((update) => update.id)).execute();
+      for (const update of updates) await trx.updateTable('variant').set({ ...update.columns, updated_at: now }).where('id', '=', update.id).execute();
     }
-    for (const update of variantUpdates) await trx.updateTable('variant').set(update.set).where('id', '=', update.id).execute();
+    if (variantRows.length >= BATCH) await flush();
   }
-  await insertBatches(trx, 'variant', variantInserts);
-  await writeOpenings(trx, accountId, openings, now);
-  result.openingBalances = openings.length;
-
-  const touched = [...productInserts.map((row) => row.id as string), ...productUpdates.map((update) => update.id)];
-  const all = new Set([...touched, ...productsWithVariantChanges, ...variantInserts.map((row) => row.product_id as string)]);
-  await refreshMissingMask(trx, accountId, all.size > 5000 ? 'all' : [...all]);
+  await flush();
+  await refreshDerivedColumns(trx, accountId, [...refresh]);
   return result;
+}
+
+function variantColumnsOf(variant: RowVariant) {
+  return {
+    sku: variant.sku,
+    sku_key: variant.sku ? nameKey(variant.sku) : null,
+    barcode: variant.barcode,
+    option_values: JSON.stringify(variant.values),
+    combination_key: combinationKeyOf(variant.values),
+    price_minor: variant.priceMinor,
+    cost_price_minor: variant.costPriceMinor,
+    weight_grams: variant.weightGrams,
+  };
 }
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-async function insertMasterItemWithId(trx: Executor, accountId: string, kind: MasterKind, name: string, id: string, now: string): Promise<void> {
-  const row = { id, account_id: accountId, name, name_key: nameKey(name), created_at: now };
-  if (kind === 'tax_group') await trx.insertInto('tax_group').values({ ...row, rate_ppm: 0 }).execute();
-  else await trx.insertInto(kind).values(row).execute();
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function insertBatches(trx: Executor, table: 'product' | 'variant', rows: Record<string, unknown>[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await trx.insertInto(table).values(rows.slice(start, start + BATCH) as any).execute();
-  }
-}
-
-async function writeOpenings(trx: Executor, accountId: string, openings: { variantId: string; locationId: string; milli: number }[], now: string): Promise<void> {
-  for (let start = 0; start < openings.length; start += BATCH) {
-    const chunk = openings.slice(start, start + BATCH);
-    await trx
-      .insertInto('stock_movement')
-      .values(
-        chunk.map((opening) => ({
-          id: newId(),
-          account_id: accountId,
-          variant_id: opening.variantId,
-          location_id: opening.locationId,
-          kind: 'opening' as const,
-          quantity_milli: opening.milli,
-          counted_milli: null,
-          actor: null,
-          reason: 'CSV import',
-          reference: null,
-          idempotency_key: null,
-          created_at: now,
-        })),
-      )
-      .execute();
-    // New variants have no level or mark yet: plain inserts.
-    await trx
-      .insertInto('stock_level')
-      .values(chunk.map((opening) => ({ account_id: accountId, variant_id: opening.variantId, location_id: opening.locationId, quantity_milli: opening.milli, updated_at: now })))
-      .execute();
-    await trx
-      .insertInto('stock_change_mark')
-      .values(chunk.map((opening) => ({ account_id: accountId, variant_id: opening.variantId, location_id: opening.locationId, generation: 1 })))
-      .execute();
-  }
 }
 
 async function loadExistingProducts(trx: Executor, accountId: string, handles: string[]): Promise<Map<string, ExistingProduct>> {
