@@ -121,9 +121,14 @@ export function describeError(text: string): string {
   if (v3.success && (v3.data.title || v3.data.errors)) {
     const details = Object.values(v3.data.errors ?? {}).filter((value): value is string => typeof value === 'string');
     const title = (v3.data.title ?? '').replace(/^\[(.*)\]$/, '$1');
-    return [title, ...details.filter((d) => d !== title)].filter((part) => part !== '').join('; ');
+    return withoutFinalStop([title, ...details.filter((d) => d !== title)].filter((part) => part !== '').join('; '));
   }
   const v2 = v2ErrorSchema.safeParse(json);
-  if (v2.success) return v2.data.map((error) => error.message).join('; ');
+  if (v2.success) return withoutFinalStop(v2.data.map((error) => error.message).join('; '));
   return '';
+}
+
+/** Our sentences end with their own full stop. */
+function withoutFinalStop(text: string): string {
+  return text.replace(/\.+$/, '');
 }

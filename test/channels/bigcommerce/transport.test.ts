@@ -95,6 +95,7 @@ describe('BigCommerce REST client', () => {
     expect(codes[0].message).toContain('abc123');
     expect(codes[2].message).toContain('The requested resource was not found.');
     expect(codes[3].message).toContain('The product name "Mug" is already in use.');
+    expect(codes.every((e) => !e.message.includes('..'))).toBe(true);
     expect(codes[4].message).toContain('weight is a required field');
     expect(codes[5].retryable).toBe(true);
   });
