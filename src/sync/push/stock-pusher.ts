@@ -139,6 +139,9 @@ async function pushPass(
       if ((await options.takeInOrders()) > 0) return { sawWork: true, halted: false, stale };
     }
 
+    // Rows that share a platform endpoint (WooCommerce: one parent's variations) have refs with a
+    // common prefix: sorted, they fill the same batches instead of one request per batch each.
+    planned.sort((a, b) => (a.inventoryRef < b.inventoryRef ? -1 : a.inventoryRef > b.inventoryRef ? 1 : 0));
     for (let start = 0; start < planned.length; start += batchSize) {
       const batch = planned.slice(start, start + batchSize);
       const result = await sendBatch(store, batch, report);
