@@ -154,7 +154,7 @@ export interface RemoteOrder {
   remoteOrderId: string;
   /** What the shop calls it (#1001). */
   name: string;
-  /** True once the platform itself has taken the stock (Shopify: any open order; WooCommerce: processing/on-hold/completed). */
+  /** True once the platform itself has taken the stock, even if later cancelled (Shopify: every order; WooCommerce: processing/on-hold/completed); restockedQuantity says what came back. */
   holdsStock: boolean;
   cancelled: boolean;
   lines: RemoteOrderLine[];
