@@ -6,6 +6,7 @@
 // the window (a sale in between) is returned as the store says it.
 export const SETTLE_WINDOW_MS = 5000;
 export const SETTLE_POLL_MS = 100;
+const PRUNE_ABOVE = 10_000;
 
 interface PendingWrite {
   quantity: number;
@@ -20,6 +21,8 @@ export function recordWrites(storeKey: string, writes: Array<{ inventoryRef: str
     pending = new Map();
     pendingByStore.set(storeKey, pending);
   }
+  // Writes nobody reads back expire here rather than piling up.
+  if (pending.size > PRUNE_ABOVE) for (const [ref, write] of pending) if (write.until <= now) pending.delete(ref);
   for (const write of writes) pending.set(write.inventoryRef, { quantity: write.quantity, until: now + SETTLE_WINDOW_MS });
 }
 
