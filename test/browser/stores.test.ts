@@ -190,4 +190,36 @@ describe('stores', () => {
     await storesCell(giftCard.id).getByText('Not linked').waitFor();
     await browser.screenshot('products-ecommerce-linked', { docs: true });
   });
+
+  it('says why a product failed to publish, and the sync log retries only the failed item', async () => {
+    const { page } = browser;
+    const faults = (settings: object) =>
+      fetch(`${shopify.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+    expect((await faults({ errorRate: 1 })).ok).toBe(true);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Marketplace/ }).click();
+    await page.getByRole('link', { name: 'Web shop' }).click();
+    await page.getByRole('tab', { name: 'See 1 Local Products' }).click();
+    await page.getByLabel('Select Gift card').check();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: /Continue — create 1 draft/ }).click();
+    const job = page.getByTestId('job-progress');
+    await job.getByText('1 of 1 done, 1 failed').waitFor({ timeout: 20_000 });
+    await job.locator('.job-errors').getByText(/^Gift card: .+/).waitFor();
+    await page.getByTestId('jobs-indicator').getByText('1 job with failures').waitFor();
+    await browser.screenshot('store-publish-failed', { docs: true });
+    expect((await shopify.state()).products.map((p) => p.title)).not.toContain('Gift card');
+
+    expect((await faults({ errorRate: 0 })).ok).toBe(true);
+    await page.getByRole('tab', { name: 'Sync log' }).click();
+    await page.getByLabel('Outcome').selectOption('failed');
+    const failedEntry = page.getByTestId('sync-log').locator('tbody tr').first();
+    await failedEntry.getByText('publish').waitFor();
+    await failedEntry.getByRole('button', { name: 'Retry failed items' }).click();
+    await page.getByText('Retrying the failed items', { exact: false }).waitFor();
+    await expect
+      .poll(async () => (await shopify.state()).products.filter((p) => p.title === 'Gift card').map((p) => p.status), { timeout: 20_000, interval: 300 })
+      .toEqual(['DRAFT']);
+    // Only the failed item ran again: the two earlier drafts were not created twice.
+    expect((await shopify.state()).products.map((p) => p.title).sort()).toEqual(['Desk lamp', 'Gift card', 'Trail jacket']);
+  });
 });

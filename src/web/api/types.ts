@@ -163,6 +163,7 @@ export interface SyncLogEntry {
   durationMs?: number;
   error?: string | null;
   jobId?: string | null;
+  details?: unknown;
   at?: string;
   createdAt?: string;
 }

@@ -13,12 +13,13 @@ function resultLine(result: JobResult): string {
 export function JobProgress({ job }: { job: Job }) {
   const { done, total } = job.progress ?? { done: 0, total: 0 };
   const percent = total > 0 ? Math.round((done / total) * 100) : job.state === 'done' ? 100 : 0;
-  const stateText = { queued: 'Waiting to start', running: 'Running', done: 'Finished', failed: 'Failed' }[job.state] ?? job.state;
+  const withFailures = job.state === 'done' && (job.errors?.length ?? 0) > 0;
+  const stateText = withFailures ? 'Finished with failures' : ({ queued: 'Waiting to start', running: 'Running', done: 'Finished', failed: 'Failed' }[job.state] ?? job.state);
   return (
     <div className="job" data-testid="job-progress" data-state={job.state}>
       <div className="job-head">
         <strong>{jobKindLabels[job.kind] ?? job.kind}</strong>
-        <span className={`badge ${job.state}`}>{stateText}</span>
+        <span className={`badge ${withFailures ? 'partial' : job.state}`}>{stateText}</span>
       </div>
       <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Job progress">
         <span style={{ width: `${percent}%` }} />

@@ -9,8 +9,9 @@ export function JobsIndicator() {
   const list = Object.values(jobs).reverse();
   if (list.length === 0) return null;
   const running = list.filter((job) => job.state === 'queued' || job.state === 'running').length;
-  const failed = list.filter((job) => job.state === 'failed').length;
-  const label = running > 0 ? `${running} job${running === 1 ? '' : 's'} running` : failed > 0 ? `${failed} job${failed === 1 ? '' : 's'} failed` : 'Jobs finished';
+  const failed = list.filter((job) => job.state === 'failed' || (job.errors?.length ?? 0) > 0).length;
+  const label =
+    running > 0 ? `${running} job${running === 1 ? '' : 's'} running` : failed > 0 ? `${failed} job${failed === 1 ? '' : 's'} with failures` : 'Jobs finished';
   return (
     <div className="jobs-indicator">
       <button className={running ? 'jobs-button busy' : 'jobs-button'} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="jobs-indicator">

@@ -11,6 +11,12 @@ import { formatWhen } from './StoresScreen.tsx';
 const kinds = ['', 'connect', 'import', 'publish', 'stock-push', 'orders', 'product-update', 'reconcile', 'webhook'];
 const outcomes = ['', 'ok', 'failed', 'partial'];
 
+/** The job an entry came from, when its details say (publish and import entries do). */
+function jobOf(entry: SyncLogEntry): string | null {
+  const details = entry.details as { jobId?: unknown } | null | undefined;
+  return typeof details?.jobId === 'string' ? details.jobId : entry.jobId ?? null;
+}
+
 export function SyncLogPanel({ store }: { store: Store }) {
   const { follow } = useJobs();
   const [kind, setKind] = useState('');
@@ -48,15 +54,15 @@ export function SyncLogPanel({ store }: { store: Store }) {
     void loadJobs();
   }, [loadJobs]);
 
-  async function retry(job: Job) {
+  async function retry(jobId: string, errorKey: string) {
     try {
-      await api.post(`/api/jobs/${job.id}/retry`, {});
-      follow(job.id);
+      await api.post(`/api/jobs/${jobId}/retry`, {});
+      follow(jobId);
       setNotice('Retrying the failed items; progress shows in the jobs list at the top.');
-      setRetryErrors((all) => ({ ...all, [job.id]: '' }));
+      setRetryErrors((all) => ({ ...all, [errorKey]: '' }));
       void loadJobs();
     } catch (caught) {
-      setRetryErrors((all) => ({ ...all, [job.id]: errorSentence(caught) }));
+      setRetryErrors((all) => ({ ...all, [errorKey]: errorSentence(caught) }));
     }
   }
 
@@ -112,7 +118,7 @@ export function SyncLogPanel({ store }: { store: Store }) {
                     {job.progress.done} / {job.progress.total}
                   </td>
                   <td>
-                    {(job.state === 'failed' || (job.itemCounts?.failed ?? 0) > 0) && <button onClick={() => void retry(job)}>Retry failed items</button>}
+                    {(job.state === 'failed' || (job.itemCounts?.failed ?? 0) > 0) && <button onClick={() => void retry(job.id, job.id)}>Retry failed items</button>}
                     {retryErrors[job.id] && <div className="error small">{retryErrors[job.id]}</div>}
                   </td>
                 </tr>
@@ -136,6 +142,7 @@ export function SyncLogPanel({ store }: { store: Store }) {
                 <th>Outcome</th>
                 <th>Took</th>
                 <th>Error</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -149,6 +156,12 @@ export function SyncLogPanel({ store }: { store: Store }) {
                   </td>
                   <td>{entry.durationMs !== undefined ? `${entry.durationMs} ms` : ''}</td>
                   <td className="error small">{entry.error ?? ''}</td>
+                  <td>
+                    {entry.outcome !== 'ok' && jobOf(entry) && (
+                      <button onClick={() => void retry(jobOf(entry)!, entry.id)}>Retry failed items</button>
+                    )}
+                    {retryErrors[entry.id] && <div className="error small">{retryErrors[entry.id]}</div>}
+                  </td>
                 </tr>
               ))}
             </tbody>
