@@ -81,6 +81,31 @@ describe('Shopify channel under emulator faults', () => {
     expect(Date.now() - started).toBeLessThan(6000);
   });
 
+  it('under mixed faults every failure is a retryable ChannelError, never a raw error', async () => {
+    const readings = (await channel.readQuantities(null)).readings.slice(0, 3);
+    await setFaults({ seed: 7, errorRate: 0.25, lostResponseRate: 0.25, throttleRate: 0.25 });
+    const codes = new Set<string>();
+    let succeeded = 0;
+    for (let i = 0; i < 40; i += 1) {
+      const call =
+        i % 3 === 0
+          ? channel.identify()
+          : i % 3 === 1
+            ? channel.listOrders(null, new Date(Date.now() - 60_000).toISOString())
+            : channel.setQuantities(readings.map((r) => ({ inventoryRef: r.inventoryRef, quantity: 5, expected: null })), `mixed-${i}`);
+      const outcome = await call.then(() => null, (caught: unknown) => caught);
+      if (outcome === null) {
+        succeeded += 1;
+        continue;
+      }
+      expect(outcome).toBeInstanceOf(ChannelError);
+      expect((outcome as ChannelError).retryable).toBe(true);
+      codes.add((outcome as ChannelError).code);
+    }
+    expect(succeeded).toBeGreaterThan(0);
+    expect([...codes].sort()).toEqual(expect.arrayContaining(['throttled', 'unavailable']));
+  });
+
   it('a quantity write whose response was lost is applied once when sent again with the same key', async () => {
     const control = emulatorControl(emulator.url);
     const readings = (await channel.readQuantities(null)).readings.filter((r) => r.sku !== null && r.quantity !== null);
