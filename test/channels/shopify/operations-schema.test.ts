@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogExportQuery, quantityExportQuery } from '../../../src/channels/shopify/operations/bulk.ts';
 import { allOperations } from '../../../src/channels/shopify/operations/index.ts';
 
-const SCHEMA_PATH = new URL('./schema/admin-graphql-2026-07.schema.graphql', import.meta.url);
+// The shared specs folder sits beside the project root, on every machine and in CI.
+const SCHEMA_PATH = new URL('../../../../shared/vendor-specs/shopify/admin-graphql-2026-07.schema.graphql', import.meta.url);
 
 let schema: GraphQLSchema;
 
