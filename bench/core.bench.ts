@@ -250,7 +250,8 @@ async function main(): Promise<void> {
     const only = process.env.BENCH_DIALECT;
     for (const dialect of ['sqlite', 'postgres'] as const) if (!only || only === dialect) await benchDialect(dialect, csvFile);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP === '1') process.stdout.write(`CSV kept: ${csvFile}\n`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -56,8 +56,21 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 
 function openPostgres(url: string, poolSize: number): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: { getTypeParser: postgresTypeParser } });
+  let closing = false;
+  // An idle pooled connection that the server drops is discarded by the pool and replaced on next
+  // use; without a listener its error event would crash the process. Say so unless we are closing.
+  pool.on('error', (error) => {
+    if (!closing) process.emitWarning(`A pooled PostgreSQL connection was lost and will be replaced: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    close: () => {
+      closing = true;
+      return db.destroy();
+    },
+  };
 }
 
 const INT8_OID = 20;

@@ -36,9 +36,23 @@ const BATCH = 200;
 export async function importCatalogCsv(handle: DatabaseHandle, accountId: string, source: string | AsyncIterable<string | Buffer>): Promise<CsvImportResult> {
   const { drafts, errors } = await readDrafts(await open(source));
   const result = await inTransaction(handle, (trx) => writeDrafts(trx, accountId, drafts, errors));
-  // After a large import, refresh the planner's statistics so listing picks its indexes at once.
-  if (result.variants.created + result.variants.updated >= 10_000) await runSql(handle.db, 'analyze', []);
+  if (result.variants.created + result.variants.updated >= 10_000) await refreshPlannerStatistics(handle);
   return result;
+}
+
+/**
+ * After a large import, refresh the query planner's statistics so the listing picks its indexes at
+ * once (SQLite: a sampled ANALYZE; PostgreSQL: VACUUM ANALYZE, which also lets counts read only
+ * the indexes). Runs after the import's transaction has committed.
+ */
+async function refreshPlannerStatistics(handle: DatabaseHandle): Promise<void> {
+  if (handle.dialect === 'sqlite') {
+    await runSql(handle.db, 'pragma analysis_limit = 2000', []);
+    await runSql(handle.db, 'analyze', []);
+  } else {
+    await runSql(handle.db, 'vacuum analyze product, variant', []);
+    await runSql(handle.db, 'analyze stock_level, stock_movement', []);
+  }
 }
 
 async function open(source: string | AsyncIterable<string | Buffer>): Promise<AsyncIterable<string | Buffer>> {
@@ -48,7 +62,7 @@ async function open(source: string | AsyncIterable<string | Buffer>): Promise<As
   } catch {
     throw invalid(`Cannot read the file "${source}".`);
   }
-  return createReadStream(source, { highWaterMark: 1 << 20 });
+  return createReadStream(source, { highWaterMark: 1 << 16 });
 }
 
 function fail(errors: RowError[]): never {
