@@ -172,6 +172,10 @@ describe('stores', () => {
     await page.getByTestId('stores-table').getByText('Web shop').waitFor();
     await browser.screenshot('stores', { docs: true });
     await page.getByRole('link', { name: 'Web shop' }).click();
+    // Importing again links what is already there and creates nothing twice.
+    await page.getByRole('button', { name: 'Import catalogue again' }).click();
+    await page.locator('[data-testid="job-progress"][data-state="done"]', { hasText: 'Importing the store' }).waitFor({ timeout: 20_000 });
+    expect((await apiOk<{ total: number }>(stack, 'GET', '/api/products?pageSize=1')).total).toBe(3);
     await page.getByRole('tab', { name: 'Sync log' }).click();
     await page.getByTestId('store-jobs').getByText('Publishing products').waitFor();
     await page.getByTestId('sync-log').getByText('publish').first().waitFor();

@@ -10,6 +10,9 @@ import { DriftPanel } from './DriftPanel.tsx';
 import { SyncLogPanel } from './SyncLogPanel.tsx';
 import { StoreSettingsPanel } from './StoreSettingsPanel.tsx';
 import { formatWhen } from './StoresScreen.tsx';
+import { useJobs } from '../jobs/jobs.tsx';
+import { jobIdOf } from '../jobs/jobId.ts';
+import { JobProgress } from '../jobs/JobProgress.tsx';
 
 type Tab = 'local' | 'drift' | 'log' | 'settings';
 
@@ -19,6 +22,9 @@ export function StoreScreen({ storeId }: { storeId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [local, setLocal] = useState<LocalProduct[] | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
+  const { jobs, follow } = useJobs();
+  const [importJobId, setImportJobId] = useState<string | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab | null>(() => (sessionStorage.getItem(`publish-job:${storeId}`) ? 'local' : null));
 
   const loadStore = useCallback(async () => {
@@ -43,6 +49,27 @@ export function StoreScreen({ storeId }: { storeId: string }) {
     void loadLocal();
   }, [loadStore, loadLocal]);
 
+  const importJob = importJobId ? jobs[importJobId] : undefined;
+  useEffect(() => {
+    if (importJob?.state === 'done') {
+      void loadStore();
+      void loadLocal();
+    }
+  }, [importJob?.state, loadStore, loadLocal]);
+
+  async function startImport() {
+    setImportError(null);
+    try {
+      const id = jobIdOf(await api.post(`/api/stores/${encodeURIComponent(storeId)}/import`, {}));
+      if (id) {
+        setImportJobId(id);
+        follow(id);
+      }
+    } catch (caught) {
+      setImportError(errorSentence(caught));
+    }
+  }
+
   if (error) return <ErrorText error={error} />;
   if (!store) return <Loading what="the store" />;
 
@@ -66,7 +93,14 @@ export function StoreScreen({ storeId }: { storeId: string }) {
           </p>
           <ErrorText error={store.lastError} />
         </div>
+        <div className="actions">
+          <button onClick={() => void startImport()} disabled={importJob?.state === 'queued' || importJob?.state === 'running'}>
+            Import catalogue again
+          </button>
+        </div>
       </header>
+      <ErrorText error={importError} />
+      {importJob && <JobProgress job={importJob} />}
       <nav className="tabs" role="tablist">
         {tabs.map((t) => (
           <button key={t.id} role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>
