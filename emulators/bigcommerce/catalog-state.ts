@@ -95,6 +95,7 @@ export interface ProductInput {
   inventory_level?: number;
   categories?: number[];
   brand_id?: number;
+  upc?: string;
   variants?: VariantInput[];
 }
 
@@ -228,7 +229,7 @@ export class CatalogState {
     if (withOptions.length === 0) {
       // A product without options has one base variant carrying the product's SKU and stock.
       const base = variantInputs[0] ?? {};
-      const variant = this.newVariant(product, { ...base, sku: productSku || base.sku }, []);
+      const variant = this.newVariant(product, { ...base, sku: productSku || base.sku, upc: input.upc ?? base.upc }, []);
       const quantity = input.inventory_level ?? base.inventory_level;
       if (quantity !== undefined) variant.inventory.set(this.defaultLocationId, quantity);
       product.variants.push(variant);
@@ -291,6 +292,8 @@ export class CatalogState {
     if (input.is_visible !== undefined) product.is_visible = input.is_visible;
     if (input.inventory_tracking !== undefined) product.inventory_tracking = input.inventory_tracking as InventoryTracking;
     if (input.categories !== undefined) product.categories = input.categories;
+    // A product without options keeps its UPC on its base variant.
+    if (input.upc !== undefined && product.options.length === 0) product.variants[0].upc = input.upc;
     if (input.inventory_level !== undefined && product.options.length === 0) {
       product.variants[0].inventory.set(this.defaultLocationId, input.inventory_level);
     }

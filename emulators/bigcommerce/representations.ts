@@ -106,7 +106,7 @@ export function productJson(catalog: CatalogState, product: Product, include: Se
     warranty: '',
     bin_picking_number: '',
     layout_file: 'product.html',
-    upc: '',
+    upc: product.options.length === 0 ? (product.variants[0]?.upc ?? '') : '',
     mpn: '',
     gtin: '',
     date_last_imported: '',

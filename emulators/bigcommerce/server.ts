@@ -12,6 +12,7 @@ import { catalogRoutes } from './routes/catalog-routes.ts';
 import { hookRoutes } from './routes/hook-routes.ts';
 import { inventoryRoutes } from './routes/inventory-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
+import { storeRoutes } from './routes/store-routes.ts';
 import { applySeed } from './seed.ts';
 import { WebhookDispatcher } from './webhook-dispatcher.ts';
 
@@ -85,6 +86,7 @@ export class BigCommerceEmulator {
     for (const route of orderRoutes(this.orders, () => `${this.origin}/stores/${this.settings.storeHash}`, (order, event, previous, changes) => this.orderChanged(order, event, previous, changes))) {
       this.v2.add(route);
     }
+    for (const route of storeRoutes(this.settings.storeHash, () => this.origin)) this.v2.add(route);
   }
 
   private productChanged(product: Product, created: boolean): void {

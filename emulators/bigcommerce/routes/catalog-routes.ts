@@ -19,6 +19,7 @@ const PRODUCT_FIELD_TYPES: Record<string, 'string' | 'number' | 'boolean' | 'arr
   inventory_level: 'number',
   categories: 'array',
   brand_id: 'number',
+  upc: 'string',
   variants: 'array',
 };
 
@@ -60,11 +61,19 @@ function intList(value: string | null): number[] | null {
   return value.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n));
 }
 
+function fieldList(value: string | null): Set<string> | null {
+  return value === null ? null : new Set(value.split(',').map((s) => s.trim()).filter(Boolean));
+}
+
+/** `include_fields`: only these fields (and always the id and any included sub-resources). */
+function pickFields(body: Record<string, unknown>, fields: Set<string> | null, include: Set<string>): Record<string, unknown> {
+  if (!fields) return body;
+  return Object.fromEntries(Object.entries(body).filter(([key]) => key === 'id' || fields.has(key) || include.has(key)));
+}
+
 function productMatches(catalog: CatalogState, product: Product, query: URLSearchParams): boolean {
   const id = query.get('id');
   if (id !== null && product.id !== Number(id)) return false;
-  const ids = intList(query.get('id:in'));
-  if (ids && !ids.includes(product.id)) return false;
   const sku = query.get('sku');
   if (sku !== null && product.sku.toLowerCase() !== sku.toLowerCase()) return false;
   const skus = query.get('sku:in');
@@ -95,8 +104,11 @@ export function catalogRoutes(catalog: CatalogState, onProductChange: (product: 
         const include = includeSet(request);
         const maxLimit = include.has('options') || include.has('modifiers') ? 10 : 250;
         const paging = pageRequest(request.query, 50, maxLimit);
-        const matching = [...catalog.products.values()].filter((p) => productMatches(catalog, p, request.query));
-        return listPage(matching, paging, request.query, (p) => productJson(catalog, p, include));
+        const ids = intList(request.query.get('id:in'));
+        const candidates = ids ? ids.flatMap((id) => catalog.products.get(id) ?? []).sort((a, b) => a.id - b.id) : [...catalog.products.values()];
+        const matching = candidates.filter((p) => productMatches(catalog, p, request.query));
+        const fields = fieldList(request.query.get('include_fields'));
+        return listPage(matching, paging, request.query, (p) => pickFields(productJson(catalog, p, include), fields, include));
       },
     },
     {

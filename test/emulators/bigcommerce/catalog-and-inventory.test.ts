@@ -100,6 +100,35 @@ describe('products', () => {
   });
 });
 
+describe('store profile and field selection', () => {
+  it('answers GET /v2/store with the store name and currency', async () => {
+    const store = await bc.get('/v2/store');
+    expect(store.status).toBe(200);
+    expect(store.body).toMatchObject({ id: handle.credentials.storeHash, currency: 'USD', weight_units: 'kg' });
+    expect(store.body.name).not.toBe('');
+  });
+
+  it('keeps a simple product\'s UPC on create and update', async () => {
+    const created = await bc.post('/v3/catalog/products', { name: 'Twine', type: 'physical', weight: 0, price: 2, sku: 'TWINE', upc: '012345678905' });
+    expect(created.body.data.upc).toBe('012345678905');
+    await bc.put(`/v3/catalog/products/${created.body.data.id}`, { upc: '098765432109' });
+    const read = await bc.get(`/v3/catalog/products/${created.body.data.id}?include=variants`);
+    expect(read.body.data.upc).toBe('098765432109');
+    expect(read.body.data.variants[0].upc).toBe('098765432109');
+  });
+
+  it('filters by id:in and returns only include_fields (plus id)', async () => {
+    const a = (await bc.post('/v3/catalog/products', { name: 'A', type: 'physical', weight: 1, price: 1, sku: 'A-1' })).body.data.id;
+    await bc.post('/v3/catalog/products', { name: 'B', type: 'physical', weight: 1, price: 1, sku: 'B-1' });
+    const c = (await bc.post('/v3/catalog/products', { name: 'C', type: 'physical', weight: 1, price: 1, sku: 'C-1' })).body.data.id;
+    const picked = await bc.get(`/v3/catalog/products?id:in=${c},${a}&include_fields=sku,inventory_tracking`);
+    expect(picked.body.data).toEqual([
+      { id: a, sku: 'A-1', inventory_tracking: 'none' },
+      { id: c, sku: 'C-1', inventory_tracking: 'none' },
+    ]);
+  });
+});
+
 describe('variants', () => {
   it('updates variants in batches of at most 50, all or nothing', async () => {
     const product = (await bc.post('/v3/catalog/products', shirt)).body.data;
