@@ -30,7 +30,7 @@ interface ProductDraft {
   variants: RowVariant[];
 }
 
-const BATCH = 200;
+const BATCH = 1000;
 
 /** `source` is a file path or a stream of text/bytes. */
 export async function importCatalogCsv(handle: DatabaseHandle, accountId: string, source: string | AsyncIterable<string | Buffer>): Promise<CsvImportResult> {
