@@ -45,6 +45,11 @@ afterAll(async () => {
   await shop?.close();
 });
 
+async function bulkExports(): Promise<number> {
+  const requests = (await shop.control('requests')) as { byOperation: Record<string, number> };
+  return requests.byOperation.bulkOperationRunQuery ?? 0;
+}
+
 async function importAndWait(handle: DatabaseHandle, accountId: string, storeId: string) {
   const { jobId } = await startImport(handle, accountId, storeId);
   const job = await runJobUntilFinished(handle, accountId, jobId);
@@ -105,7 +110,9 @@ forEachDialect('store import (e2e, Shopify emulator)', (getHandle) => {
     const stored = await handle.db.selectFrom('store').select('credentials_encrypted').where('id', '=', store.id).executeTakeFirstOrThrow();
     expect(stored.credentials_encrypted).not.toContain(shop.credentials.accessToken);
 
+    const exportsBefore = await bulkExports();
     const first = await importAndWait(handle, account.id, store.id);
+    expect((await bulkExports()) - exportsBefore).toBe(1); // one export serves both passes
     expect(first.linked).toBe(2);
     expect(first.created).toBe(2);
     expect(first.skipped.map((s) => s.sku).sort()).toEqual(['', 'PIN-DUP', 'pin-dup']);

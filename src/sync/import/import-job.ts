@@ -8,6 +8,7 @@ import { recordSyncLog } from '../sync-log/sync-log.ts';
 import { openStoreChannel } from '../stores/store-channel.ts';
 import { nowIso } from '../../db/ids.ts';
 import { importRemoteProduct, type ProductImportOutcome, type SkippedVariant } from './import-product.ts';
+import { ChannelError, type Channel, type CatalogPage } from '../../channels/channel.ts';
 
 export const IMPORT_JOB_KIND = 'store-import';
 
@@ -25,6 +26,41 @@ function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('stopped');
 }
 
+/** Tries for one page before the job fails on a store that is briefly away. */
+const PAGE_ATTEMPTS = 4;
+
+/**
+ * One catalogue page, read again after a short wait when the failure is one the store recovers
+ * from (5xx, time-out, 429, a dropped connection — e.g. a keep-alive socket the store closed while
+ * the previous page was being written here, which on a loaded machine takes longer than its idle
+ * timeout). Without this, a large import failed on every resume at the next slow page.
+ */
+async function readCatalogPage(channel: Channel, cursor: string | null, signal: AbortSignal): Promise<CatalogPage> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await channel.listCatalog(cursor);
+    } catch (error) {
+      if (!(error instanceof ChannelError) || !error.retryable || attempt >= PAGE_ATTEMPTS) throw error;
+      const waitMs = Math.max(error.retryAfterMs ?? 0, 250 * 2 ** (attempt - 1));
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      throwIfAborted(signal);
+    }
+  }
+}
+
+/**
+ * A page at a saved cursor. A cursor the store no longer accepts (its export expired while the job
+ * was down) means: read again from the start; finished products are skipped.
+ */
+async function readResumedPage(channel: Channel, cursor: string | null, signal: AbortSignal): Promise<CatalogPage> {
+  try {
+    return await readCatalogPage(channel, cursor, signal);
+  } catch (error) {
+    if (cursor === null || !(error instanceof ChannelError) || error.retryable) throw error;
+    return readCatalogPage(channel, null, signal);
+  }
+}
+
 export async function runImportJob(context: JobContext): Promise<ImportSummary> {
   const { handle, accountId, signal } = context;
   const storeId = context.storeId ?? (context.payload as { storeId: string }).storeId;
@@ -32,13 +68,16 @@ export async function runImportJob(context: JobContext): Promise<ImportSummary> 
   const { store, channel } = await openStoreChannel(handle.db, accountId, storeId);
   let checkpoint = (context.checkpoint as ImportCheckpoint | null) ?? { phase: 'scan' };
 
+  // The scan keeps its first page, so the import pass continues the same export from page two.
+  let firstPage: CatalogPage | null = null;
   if (checkpoint.phase === 'scan') {
     const counts = new Map<string, number>();
     let cursor: string | null = null;
     let products = 0;
     do {
       throwIfAborted(signal);
-      const page = await channel.listCatalog(cursor);
+      const page = await readCatalogPage(channel, cursor, signal);
+      firstPage ??= page;
       for (const product of page.products) {
         products += 1;
         for (const variant of product.variants) {
@@ -55,19 +94,16 @@ export async function runImportJob(context: JobContext): Promise<ImportSummary> 
   }
 
   const duplicates = new Set(checkpoint.duplicates);
-  let { cursor, seen } = checkpoint;
   const { total } = checkpoint;
-  let pages = checkpoint.pages;
-  let first = true;
-  while (first || cursor) {
-    first = false;
+  let { cursor, seen, pages } = checkpoint;
+  for (;;) {
     throwIfAborted(signal);
-    const page = await channel.listCatalog(cursor);
+    const page: CatalogPage = firstPage ?? (await readResumedPage(channel, cursor, signal));
+    firstPage = null;
     for (const product of page.products) {
       throwIfAborted(signal);
       const key = `product:${product.remoteProductId}`;
-      const state = await context.itemState(key);
-      if (state !== 'done') {
+      if ((await context.itemState(key)) !== 'done') {
         await importRemoteProduct(handle, store, product, duplicates, (db, outcome) =>
           context.recordItem(key, { state: 'done', label: product.title, result: outcome }, db),
         );
@@ -78,6 +114,7 @@ export async function runImportJob(context: JobContext): Promise<ImportSummary> 
     pages += 1;
     await context.saveCheckpoint({ phase: 'import', duplicates: checkpoint.duplicates, cursor, pages, seen, total });
     await context.setProgress(seen, Math.max(total, seen));
+    if (!cursor) break;
   }
 
   const summary = summarise((await context.items()).map((item) => item.result as ProductImportOutcome | null));
