@@ -43,9 +43,9 @@ export async function startStack(options: { worker?: boolean } = {}): Promise<St
   let workerStopped: Promise<void> | undefined;
   if (options.worker && existsSync(fileURLToPath(WORKER_ENTRY))) {
     const { runWorker } = (await import(WORKER_ENTRY.href)) as {
-      runWorker(o: { handle: DatabaseHandle; signal: AbortSignal; pollMs?: number; onError?: (where: string, error: unknown) => void }): Promise<void>;
+      runWorker(o: { handle: DatabaseHandle; signal: AbortSignal; pollMs?: number }): Promise<void>;
     };
-    workerStopped = runWorker({ handle, signal: stopWorker.signal, pollMs: 100, onError: () => undefined });
+    workerStopped = runWorker({ handle, signal: stopWorker.signal, pollMs: 100 });
   }
 
   const login = await fetch(`${baseUrl}/api/auth/login`, {
