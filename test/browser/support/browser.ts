@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), one fresh profile per
-// launch, and screenshots: every test's under test-artifacts/screens/, the main screens also
-// under docs/screens/ for docs/screens.md.
+// launch, and screenshots: every test's under test-artifacts/screens/; with
+// STOCKROOM_UPDATE_SCREENS=1 the main screens also refresh docs/screens/ for docs/screens.md
+// (opt-in, so a plain `npm test` leaves the work tree clean).
 import { mkdirSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,7 @@ export const CHROMIUM_ARGS = [
 export interface BrowserSession {
   context: BrowserContext;
   page: Page;
-  /** Saves a full-page screenshot as test-artifacts/screens/<name>.png (and docs/screens/<name>.png with docs: true). */
+  /** Saves a screenshot as test-artifacts/screens/<name>.png (and docs/screens/<name>.png with docs: true and STOCKROOM_UPDATE_SCREENS=1). */
   screenshot(name: string, options?: { docs?: boolean; fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
@@ -50,7 +51,7 @@ export async function openBrowser(baseUrl: string, viewport = { width: 1280, hei
     async screenshot(name, options = {}) {
       const file = path.join(artifacts, `${name}.png`);
       await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
-      if (options.docs) {
+      if (options.docs && process.env.STOCKROOM_UPDATE_SCREENS === '1') {
         mkdirSync(docsScreens, { recursive: true });
         copyFileSync(file, path.join(docsScreens, `${name}.png`));
       }
