@@ -27,6 +27,13 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
   close(): Promise<void>;
+  /** SQLite only: the file's cached prepared statements, for db/sql-steps.ts's fast path */
+  sqlite?: SqliteStatements;
+}
+
+export interface SqliteStatements {
+  prepare(sqlText: string): BetterSqlite3.Statement;
+  inTransaction(): boolean;
 }
 
 export interface OpenDatabaseOptions {
@@ -91,8 +98,9 @@ function openSqlite(dataDir: string): DatabaseHandle {
   file.pragma('journal_mode = WAL');
   file.pragma('synchronous = NORMAL');
   file.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(file) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const statements = withStatementCache(file);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy(), sqlite: { prepare: statements.prepare, inTransaction: () => file.inTransaction } };
 }
 
 /** SQLite's dialect, except that a transaction begins IMMEDIATE (takes the write lock up front). */

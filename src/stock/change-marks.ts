@@ -1,7 +1,7 @@
 // The durable "this variant's stock at this location changed" marks (DESIGN rules 1 and 2).
 // The ledger upserts a mark in the same transaction as each movement; the sync engine takes marks,
 // brings the stores in line, then clears each mark only if no newer movement bumped it meanwhile.
-import { runSql } from '../db/raw-sql.ts';
+import { query, runSteps, type SqlSteps } from '../db/sql-steps.ts';
 import type { DatabaseHandle } from '../db/handle.ts';
 import type { Executor } from '../db/transaction.ts';
 
@@ -12,13 +12,17 @@ export interface ChangeMark {
   generation: number;
 }
 
-/** Called by the ledger inside the movement's transaction. */
-export async function markStockChanged(trx: Executor, accountId: string, variantId: string, locationId: string): Promise<void> {
-  await runSql(
-    trx,
+/** The ledger's step inside each movement's transaction: bump the mark's generation. */
+export function* changeMarkSteps(accountId: string, variantId: string, locationId: string): SqlSteps<void> {
+  yield* query(
     'insert into stock_change_mark (account_id, variant_id, location_id, generation) values (?, ?, ?, 1) on conflict (variant_id, location_id) do update set generation = stock_change_mark.generation + 1',
     [accountId, variantId, locationId],
   );
+}
+
+/** The same for a caller holding a transaction. */
+export async function markStockChanged(trx: Executor, accountId: string, variantId: string, locationId: string): Promise<void> {
+  await runSteps(trx, changeMarkSteps(accountId, variantId, locationId));
 }
 
 /** Up to `limit` pending marks, of any account. */

@@ -2,14 +2,14 @@
 // sync engine reads are written in one transaction (DESIGN rules 1, 2 and 5).
 import type { DatabaseHandle } from '../db/handle.ts';
 import type { MovementKind, StockMovementTable } from '../db/schema.ts';
-import { runSql } from '../db/raw-sql.ts';
-import { inTransaction, type Executor } from '../db/transaction.ts';
+import { query, runSteps, runStepsInTransaction, type SqlSteps } from '../db/sql-steps.ts';
+import type { Executor } from '../db/transaction.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { invalid, notFound } from '../errors/domain-error.ts';
 import { parseQuantity, quantityNumber } from '../catalog/decimal.ts';
 import { MAIN_LOCATION_NAME } from '../accounts/locations.ts';
 import { nameKey } from '../accounts/names.ts';
-import { markStockChanged } from './change-marks.ts';
+import { changeMarkSteps } from './change-marks.ts';
 import { KIND_RULES, isMovementKind } from './movement-kinds.ts';
 import { movementFromRow, type Movement } from './movement.ts';
 
@@ -45,19 +45,23 @@ export interface MovementResult {
 }
 
 export async function recordMovement(handle: DatabaseHandle, accountId: string, input: MovementInput): Promise<MovementResult> {
-  return inTransaction(handle, (trx) => recordMovementIn(trx, accountId, input));
+  return runStepsInTransaction(handle, () => movementSteps(accountId, input));
 }
 
 /** The same, inside a transaction the caller already holds (e.g. order intake with its own rows). */
 export async function recordMovementIn(trx: Executor, accountId: string, input: MovementInput): Promise<MovementResult> {
+  return runSteps(trx, movementSteps(accountId, input));
+}
+
+function* movementSteps(accountId: string, input: MovementInput): SqlSteps<MovementResult> {
   if (!isMovementKind(input.kind)) throw invalid(`"${input.kind}" is not a kind of stock movement.`);
   const kind = input.kind;
   const key = input.idempotencyKey?.trim() || null;
   if (key) {
-    const replay = await replayOf(trx, accountId, key);
+    const replay = yield* replayOf(accountId, key);
     if (replay) return replay;
   }
-  const variant = await resolveVariant(trx, accountId, input);
+  const variant = yield* resolveVariant(accountId, input);
   const quantityMilli = parseQuantity(input.quantity);
   if (variant.productType !== 'per_unit' && quantityMilli % 1000 !== 0) {
     throw invalid(`"${variant.label}" is sold in whole units, so its quantity cannot be ${input.quantity}.`);
@@ -69,12 +73,12 @@ export async function recordMovementIn(trx: Executor, accountId: string, input: 
   if (rule === 'signed' && quantityMilli === 0) throw invalid('An adjustment of 0 changes nothing.');
   if (rule === 'set' && quantityMilli < 0) throw invalid('A count cannot be below 0.');
 
-  const location = await resolveMovementLocation(trx, accountId, input.location);
-  const destination = rule === 'move' ? await resolveDestination(trx, accountId, input.toLocation, location.id) : undefined;
+  const location = yield* resolveMovementLocation(accountId, input.location);
+  const destination = rule === 'move' ? yield* resolveDestination(accountId, input.toLocation, location.id) : undefined;
 
   let delta = quantityMilli;
   if (rule === 'out' || rule === 'move') delta = -quantityMilli;
-  if (rule === 'set') delta = quantityMilli - (await lockLevel(trx, accountId, variant.id, location.id));
+  if (rule === 'set') delta = quantityMilli - (yield* lockLevel(accountId, variant.id, location.id));
 
   const now = nowIso();
   const base = {
@@ -89,20 +93,20 @@ export async function recordMovementIn(trx: Executor, accountId: string, input: 
   };
   const row: StockMovementTable = { ...base, id: newId(), location_id: location.id, quantity_milli: delta, idempotency_key: key };
   // Another writer may have committed the same key since we looked: the unique index decides.
-  if (!(await insertMovement(trx, row))) {
-    const replay = key ? await replayOf(trx, accountId, key) : undefined;
+  if (!(yield* insertMovement(row))) {
+    const replay = key ? yield* replayOf(accountId, key) : undefined;
     if (replay) return replay;
     throw new Error(`Stock movement with key ${key} conflicted but cannot be read`);
   }
-  const onHand = await addToLevel(trx, accountId, variant.id, location.id, delta, now);
-  await markStockChanged(trx, accountId, variant.id, location.id);
+  const onHand = yield* addToLevel(accountId, variant.id, location.id, delta, now);
+  yield* changeMarkSteps(accountId, variant.id, location.id);
 
   let counterpart: Movement | undefined;
   if (destination) {
     const arriving: StockMovementTable = { ...base, id: newId(), location_id: destination.id, quantity_milli: quantityMilli, idempotency_key: null };
-    await insertMovement(trx, arriving);
-    await addToLevel(trx, accountId, variant.id, destination.id, quantityMilli, now);
-    await markStockChanged(trx, accountId, variant.id, destination.id);
+    yield* insertMovement(arriving);
+    yield* addToLevel(accountId, variant.id, destination.id, quantityMilli, now);
+    yield* changeMarkSteps(accountId, variant.id, destination.id);
     counterpart = movementFromRow(arriving);
   }
   return { movement: movementFromRow(row), counterpart, onHand: quantityNumber(onHand), replayed: false };
@@ -114,21 +118,23 @@ interface ResolvedVariant {
   label: string;
 }
 
-// The movement path runs hand-written SQL (see db/raw-sql.ts): it is the hottest write in the system.
+type ResolvedRow = { id: string; sku: string | null; product_type: string | null; name: string };
+
+// The movement path is hand-written SQL steps (db/sql-steps.ts): it is the hottest write in the system.
 const VARIANT_SELECT = 'select v.id as id, v.sku as sku, p.product_type as product_type, p.name as name from variant v inner join product p on p.id = v.product_id where v.account_id = ?';
 
-async function resolveVariant(trx: Executor, accountId: string, input: MovementInput): Promise<ResolvedVariant> {
-  let rows: { id: string; sku: string | null; product_type: string | null; name: string }[];
+function* resolveVariant(accountId: string, input: MovementInput): SqlSteps<ResolvedVariant> {
+  let rows: ResolvedRow[];
   let what: string;
   if (input.variantId) {
-    rows = await runSql(trx, `${VARIANT_SELECT} and v.id = ?`, [accountId, input.variantId]);
+    rows = yield* query<ResolvedRow>(`${VARIANT_SELECT} and v.id = ?`, [accountId, input.variantId]);
     what = 'That variant does not exist.';
   } else if (input.sku?.trim()) {
-    rows = await runSql(trx, `${VARIANT_SELECT} and v.sku_key = ?`, [accountId, nameKey(input.sku)]);
+    rows = yield* query<ResolvedRow>(`${VARIANT_SELECT} and v.sku_key = ?`, [accountId, nameKey(input.sku)]);
     what = `There is no variant with SKU "${input.sku.trim()}".`;
   } else if (input.code?.trim()) {
     const code = input.code.trim();
-    rows = await runSql(trx, `${VARIANT_SELECT} and (v.sku_key = ? or v.barcode = ?) order by case when v.sku_key = ? then 0 else 1 end limit 1`, [accountId, nameKey(code), code, nameKey(code)]);
+    rows = yield* query<ResolvedRow>(`${VARIANT_SELECT} and (v.sku_key = ? or v.barcode = ?) order by case when v.sku_key = ? then 0 else 1 end limit 1`, [accountId, nameKey(code), code, nameKey(code)]);
     what = `There is no variant with SKU or barcode "${code}".`;
   } else {
     throw invalid('Say which variant: a variant id, a SKU or a barcode.');
@@ -138,17 +144,16 @@ async function resolveVariant(trx: Executor, accountId: string, input: MovementI
   return { id: found.id, productType: found.product_type, label: found.sku ?? found.name };
 }
 
-async function resolveMovementLocation(trx: Executor, accountId: string, idOrName: string | null | undefined): Promise<{ id: string; name: string }> {
+function* resolveMovementLocation(accountId: string, idOrName: string | null | undefined): SqlSteps<{ id: string; name: string }> {
   if (!idOrName?.trim()) {
-    const rows = await runSql<{ id: string; name: string }>(
-      trx,
+    const rows = yield* query<{ id: string; name: string }>(
       'select id, name from location where account_id = ? order by case when name_key = ? then 0 else 1 end, created_at, id limit 1',
       [accountId, nameKey(MAIN_LOCATION_NAME)],
     );
     if (!rows[0]) throw notFound('This account has no location.');
     return rows[0];
   }
-  const rows = await runSql<{ id: string; name: string }>(trx, 'select id, name from location where account_id = ? and (id = ? or name_key = ?) limit 1', [
+  const rows = yield* query<{ id: string; name: string }>('select id, name from location where account_id = ? and (id = ? or name_key = ?) limit 1', [
     accountId,
     idOrName.trim(),
     nameKey(idOrName),
@@ -157,17 +162,17 @@ async function resolveMovementLocation(trx: Executor, accountId: string, idOrNam
   return rows[0];
 }
 
-async function resolveDestination(trx: Executor, accountId: string, toLocation: string | null | undefined, fromId: string) {
+function* resolveDestination(accountId: string, toLocation: string | null | undefined, fromId: string): SqlSteps<{ id: string; name: string }> {
   if (!toLocation?.trim()) throw invalid('A transfer needs the location the stock goes to.');
-  const destination = await resolveMovementLocation(trx, accountId, toLocation);
+  const destination = yield* resolveMovementLocation(accountId, toLocation);
   if (destination.id === fromId) throw invalid('A transfer needs two different locations.');
   return destination;
 }
 
-async function replayOf(trx: Executor, accountId: string, key: string): Promise<MovementResult | undefined> {
-  const [existing] = await runSql<StockMovementTable>(trx, 'select * from stock_movement where account_id = ? and idempotency_key = ?', [accountId, key]);
+function* replayOf(accountId: string, key: string): SqlSteps<MovementResult | undefined> {
+  const [existing] = yield* query<StockMovementTable>('select * from stock_movement where account_id = ? and idempotency_key = ?', [accountId, key]);
   if (!existing) return undefined;
-  const [level] = await runSql<{ quantity_milli: number }>(trx, 'select quantity_milli from stock_level where variant_id = ? and location_id = ?', [existing.variant_id, existing.location_id]);
+  const [level] = yield* query<{ quantity_milli: number }>('select quantity_milli from stock_level where variant_id = ? and location_id = ?', [existing.variant_id, existing.location_id]);
   return { movement: movementFromRow(existing), onHand: quantityNumber(Number(level?.quantity_milli ?? 0)), replayed: true };
 }
 
@@ -175,20 +180,19 @@ const MOVEMENT_COLUMNS = 'id, account_id, variant_id, location_id, kind, quantit
 const INSERT_MOVEMENT = `insert into stock_movement (${MOVEMENT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Inserts the movement; false when its idempotency key was already taken (nothing inserted). */
-async function insertMovement(trx: Executor, row: StockMovementTable): Promise<boolean> {
+function* insertMovement(row: StockMovementTable): SqlSteps<boolean> {
   const values = [row.id, row.account_id, row.variant_id, row.location_id, row.kind, row.quantity_milli, row.counted_milli, row.actor, row.reason, row.reference, row.idempotency_key, row.created_at];
   if (row.idempotency_key === null) {
-    await runSql(trx, INSERT_MOVEMENT, values);
+    yield* query(INSERT_MOVEMENT, values);
     return true;
   }
-  const inserted = await runSql(trx, `${INSERT_MOVEMENT} on conflict (account_id, idempotency_key) do nothing returning id`, values);
+  const inserted = yield* query(`${INSERT_MOVEMENT} on conflict (account_id, idempotency_key) do nothing returning id`, values);
   return inserted.length > 0;
 }
 
 /** Adds `delta` to the level (creating it) and returns the new level; atomic on both dialects. */
-async function addToLevel(trx: Executor, accountId: string, variantId: string, locationId: string, delta: number, now: string): Promise<number> {
-  const [row] = await runSql<{ quantity_milli: number }>(
-    trx,
+function* addToLevel(accountId: string, variantId: string, locationId: string, delta: number, now: string): SqlSteps<number> {
+  const [row] = yield* query<{ quantity_milli: number }>(
     'insert into stock_level (account_id, variant_id, location_id, quantity_milli, updated_at) values (?, ?, ?, ?, ?) on conflict (variant_id, location_id) do update set quantity_milli = stock_level.quantity_milli + excluded.quantity_milli, updated_at = excluded.updated_at returning quantity_milli',
     [accountId, variantId, locationId, delta, now],
   );
@@ -200,9 +204,8 @@ async function addToLevel(trx: Executor, accountId: string, variantId: string, l
  * nothing takes the lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers), so a
  * count's difference is computed against a level no one else can change meanwhile.
  */
-async function lockLevel(trx: Executor, accountId: string, variantId: string, locationId: string): Promise<number> {
-  const [row] = await runSql<{ quantity_milli: number }>(
-    trx,
+function* lockLevel(accountId: string, variantId: string, locationId: string): SqlSteps<number> {
+  const [row] = yield* query<{ quantity_milli: number }>(
     'insert into stock_level (account_id, variant_id, location_id, quantity_milli, updated_at) values (?, ?, ?, 0, ?) on conflict (variant_id, location_id) do update set quantity_milli = stock_level.quantity_milli returning quantity_milli',
     [accountId, variantId, locationId, nowIso()],
   );

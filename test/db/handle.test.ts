@@ -65,3 +65,30 @@ forEachDialect('migrations', (getHandle, getDatabase) => {
     expect(getHandle().dialect).toBe(getDatabase().dialect);
   });
 });
+
+forEachDialect('SQL steps', (getHandle) => {
+  it('run as one transaction: a failure after some writes leaves nothing, and results flow back', async () => {
+    const { query, runStepsInTransaction } = await import('../../src/db/sql-steps.ts');
+    const handle = getHandle();
+    const id = newId();
+    function* insertThenFail() {
+      yield* query('insert into account (id, name, currency, created_at) values (?, ?, ?, ?)', [id, `Steps ${id}`, 'GBP', nowIso()]);
+      const rows = yield* query<{ n: number }>('select count(*) as n from account where id = ?', [id]);
+      if (Number(rows[0].n) === 1) throw new Error('after the write');
+      return 'unreachable';
+    }
+    await expect(runStepsInTransaction(handle, insertThenFail)).rejects.toThrow('after the write');
+    expect(await handle.db.selectFrom('account').select('id').where('id', '=', id).execute()).toEqual([]);
+    function* insertAndRead() {
+      yield* query('insert into account (id, name, currency, created_at) values (?, ?, ?, ?)', [id, `Steps ${id}`, 'GBP', nowIso()]);
+      const rows = yield* query<{ name: string }>('select name from account where id = ?', [id]);
+      return rows[0].name;
+    }
+    // interleaved with a Kysely transaction in the same process: neither sees half of the other
+    const [name] = await Promise.all([
+      runStepsInTransaction(handle, insertAndRead),
+      inTransaction(handle, async (trx) => trx.selectFrom('account').select('id').execute()),
+    ]);
+    expect(name).toBe(`Steps ${id}`);
+  });
+});
