@@ -26,7 +26,7 @@ import { governorForStore } from '../src/sync/governor/store-governors.ts';
 import { channelFor, storeCipher } from '../src/sync/stores/store-channel.ts';
 import { getStoreRow } from '../src/sync/stores/store-view.ts';
 import { newId } from '../src/db/ids.ts';
-import type { QuantityReading } from '../src/channels/channel.ts';
+import { ChannelError, type QuantityReading } from '../src/channels/channel.ts';
 
 process.env.STOCKROOM_SECRET ??= 'bench-secret-0123456789-abcdefghijklmnopq';
 process.env.STOCKROOM_RECONCILE_EVERY_MS = '0';
@@ -233,7 +233,16 @@ function percentile(sorted: number[], p: number): number {
     let i = 0;
     for (const link of links) {
       const quantity = Number(link.last_known_remote_qty ?? 0) + 1;
-      await channel.setQuantities([{ inventoryRef: link.inventory_ref, quantity, expected: Number(link.last_known_remote_qty ?? 0) }], `naive-${i++}-${Date.now()}`);
+      const key = `naive-${i++}-${Date.now()}`;
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await channel.setQuantities([{ inventoryRef: link.inventory_ref, quantity, expected: Number(link.last_known_remote_qty ?? 0) }], key);
+          break;
+        } catch (error) {
+          if (!(error instanceof ChannelError) || !error.retryable || attempt >= 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs ?? 500));
+        }
+      }
     }
     const naiveWall = (performance.now() - naiveStarted) / 1000;
     const naiveAfter = await emulator.control('requests');
@@ -260,7 +269,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 // (b) till sale → store updated, with the sync loop running as a worker runs it.
-{
+if (SALES > 0) {
   const emulator = await startEmulator('gen:20');
   const db = await freshDatabase();
   const stop = new AbortController();

@@ -1,9 +1,9 @@
 // One governor per store: it knows the platform's budget from what the connector reports after
 // each request and makes acquire() wait exactly long enough that the budget never runs dry.
 //
-// - Shopify's cost bucket: the bucket refills at restorePerSecond up to maximum. We believe the
-//   reported `available` was measured when the request was SENT (conservative by the round trip),
-//   and count requests still in flight as already spent.
+// - Shopify's cost bucket: the bucket refills at restorePerSecond up to maximum. We count the
+//   refill from when the answer ARRIVED (the platform measured it earlier, so we never believe in
+//   more than there is), and count requests still in flight as already spent.
 // - BigCommerce's request window: `left` requests until the window resets; once spent, wait for
 //   the reset.
 // - retry-after (429 anywhere): every request to the store pauses until it has passed.
@@ -61,7 +61,7 @@ export class StoreRequestGovernor implements RequestGovernor {
       this.inFlight.shift();
       return;
     }
-    const finished = this.inFlight.shift();
+    this.inFlight.shift();
     if (signal.kind === 'done') return;
     if (signal.kind === 'cost-bucket') {
       this.stats.pointsSpent += signal.actualCost;
@@ -70,7 +70,8 @@ export class StoreRequestGovernor implements RequestGovernor {
         available: signal.available,
         maximum: signal.maximum,
         restorePerSecond: signal.restorePerSecond,
-        measuredAt: finished?.sentAt ?? now,
+        // Measured somewhere between sending and now: counting the refill from now never overestimates.
+        measuredAt: now,
       };
     } else {
       this.budget = {

@@ -48,6 +48,8 @@ interface PlannedWrite extends DirtyLink {
 }
 
 const STALE_LEFT_TO_RECONCILE_MS = 2_000;
+/** Quantity writes in flight at once per store. */
+const PUSH_CONCURRENCY = 4;
 
 export async function pushStoreStock(handle: DatabaseHandle, store: SyncStore, options: PushOptions): Promise<PushReport> {
   const started = Date.now();
@@ -142,24 +144,34 @@ async function pushPass(
     // Rows that share a platform endpoint (WooCommerce: one parent's variations) have refs with a
     // common prefix: sorted, they fill the same batches instead of one request per batch each.
     planned.sort((a, b) => (a.inventoryRef < b.inventoryRef ? -1 : a.inventoryRef > b.inventoryRef ? 1 : 0));
-    for (let start = 0; start < planned.length; start += batchSize) {
-      const batch = planned.slice(start, start + batchSize);
-      const result = await sendBatch(store, batch, report);
-      if (result instanceof ChannelError) {
-        const retryable = result.retryable;
-        await inTransaction(handle, (trx) =>
-          deferLinks(trx, row.account_id, row.id, batch.map((l) => l.id), result.message, retryable ? (attempts) => Math.max(backoffMs(attempts), result.retryAfterMs ?? 0) : REFUSED_RETRY_MS),
-        );
-        report.deferred += batch.length;
-        if (!retryable) report.refused += batch.length;
-        errors.push({ sku: null, reason: result.message });
-        // The store is not answering (or refuses us): leave the rest for the next pass.
-        return { sawWork: true, halted: true, stale };
+    // Several batches in flight at once (the governor decides when each may go), so the store's
+    // budget is spent as fast as it allows rather than one round trip at a time.
+    const batches: PlannedWrite[][] = [];
+    for (let start = 0; start < planned.length; start += batchSize) batches.push(planned.slice(start, start + batchSize));
+    let failure: ChannelError | null = null;
+    let next = 0;
+    const sender = async (): Promise<void> => {
+      while (!failure && next < batches.length) {
+        const batch = batches[next++]!;
+        const result = await sendBatch(store, batch, report);
+        if (result instanceof ChannelError) {
+          failure ??= result;
+          await inTransaction(handle, (trx) =>
+            deferLinks(trx, row.account_id, row.id, batch.map((l) => l.id), result.message, result.retryable ? (attempts) => Math.max(backoffMs(attempts), result.retryAfterMs ?? 0) : REFUSED_RETRY_MS),
+          );
+          report.deferred += batch.length;
+          if (!result.retryable) report.refused += batch.length;
+          errors.push({ sku: null, reason: result.message });
+          continue;
+        }
+        await recordBatchResult(handle, store, batch, result, report, errors);
+        const staleRefs = new Set(result.stale);
+        for (const link of batch) if (staleRefs.has(link.inventoryRef)) stale.push(link);
       }
-      await recordBatchResult(handle, store, batch, result, report, errors);
-      const staleRefs = new Set(result.stale);
-      for (const link of batch) if (staleRefs.has(link.inventoryRef)) stale.push(link);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(PUSH_CONCURRENCY, batches.length) }, sender));
+    // The store is not answering (or refuses us): leave the rest for the next pass.
+    if (failure) return { sawWork: true, halted: true, stale };
   }
   report.stale += stale.length;
   return { sawWork, halted: false, stale };

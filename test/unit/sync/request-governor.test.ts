@@ -132,3 +132,18 @@ describe('RequestGovernor when a request never reports back (network error)', ()
     expect(next.done).toBe(true);
   });
 });
+
+describe('RequestGovernor with a slow answer', () => {
+  it('counts the refill from when the answer arrived, never from when the request was sent', async () => {
+    const clock = new FakeClock();
+    const governor = new StoreRequestGovernor(clock);
+    await governor.acquire(100);
+    await clock.advance(1_000); // the request takes a second to answer
+    governor.report({ kind: 'cost-bucket', available: 0, maximum: 2000, restorePerSecond: 100, actualCost: 100 });
+    const next = track(governor.acquire(100));
+    await clock.advance(999);
+    expect(next.done).toBe(false);
+    await clock.advance(1);
+    expect(next.done).toBe(true);
+  });
+});
