@@ -3,10 +3,10 @@
 // functions and its webhook endpoint (the real HTTP app). A platform file calls
 // defineEngineScenarios(target). Where a platform really differs (compare-and-set or not) the
 // scenario says so in the one assertion that differs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_SECRET } from '../sync-fixtures.ts';
 import { listenApp, localQuantity, syncToIdle, waitFor, type ListeningApp } from '../stock-sync-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/databases.ts';
+import { forEachDialect } from '../../support/databases.ts';
 import type { DatabaseHandle } from '../../../src/db/handle.ts';
 import { ensureDefaultAccount } from '../../../src/accounts/accounts.ts';
 import { createProduct, getProduct, updateProduct } from '../../../src/catalog/products.ts';
@@ -101,26 +101,23 @@ function badCredentials(good: Record<string, string>): Record<string, string> {
 }
 
 export function defineEngineScenarios(target: PlatformTarget): void {
-  describe(`engine scenarios (e2e, ${target.platform} emulator, SQLite)`, () => {
-    let database: TestDatabase;
+  forEachDialect(`engine scenarios (e2e, ${target.platform} emulator)`, (handle) => {
     let store: RunningStore;
     let app: ListeningApp;
     let accountId = '';
     let storeId = '';
-    const handle = () => database.handle;
 
     beforeAll(async () => {
       expect(process.env.STOCKROOM_SECRET).toBe(TEST_SECRET);
-      database = await createTestDatabase('sqlite');
       store = await target.startEmulator(SCENARIO_CATALOGUE);
-      app = await listenApp(database.handle);
-      accountId = (await ensureDefaultAccount(database.handle)).id;
+      app = await listenApp(handle());
+      accountId = (await ensureDefaultAccount(handle())).id;
     });
 
     afterAll(async () => {
-      await app?.close();
+      // The store first, so no webhook delivery is in flight while the app closes.
       await store?.close();
-      await database?.destroy();
+      await app?.close();
     });
 
     it('refuses bad credentials at connect and saves nothing', async () => {
@@ -159,7 +156,12 @@ export function defineEngineScenarios(target: PlatformTarget): void {
       expect(await localQuantity(handle(), accountId, 'MUG-1')).toBe(2);
       expect((await getProduct(handle(), accountId, mug.id)).name).toBe('Mug (local name)');
 
+      // The second run starts while the store answers 5xx to everything, and it recovers 300 ms
+      // later: the page is read again after a short wait instead of failing the job.
+      await store.setFaults({ errorRate: 1 });
+      const recovered = new Promise((resolve) => setTimeout(resolve, 300)).then(() => store.setFaults({}));
       const second = await importAndWait(handle(), accountId, storeId);
+      await recovered;
       expect(second).toEqual({ linked: ALL_SKUS.length, created: 0, skipped: [] });
       expect(await handle().db.selectFrom('product').select('id').where('account_id', '=', accountId).execute()).toHaveLength(SCENARIO_CATALOGUE.length);
       expect(await handle().db.selectFrom('variant_link').select('id').where('store_id', '=', storeId).execute()).toHaveLength(ALL_SKUS.length);
