@@ -3,10 +3,10 @@
 // three. An order on any one lowers the quantity on the other two; each store's buffer and
 // location mapping apply to it alone; a store that fails does not hold back the others, and
 // converges once it recovers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_SECRET } from './sync-fixtures.ts';
 import { localQuantity, syncToIdle } from './stock-sync-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { forEachDialect } from '../support/databases.ts';
 import { importAndWait, publishAndWait } from './platforms/engine-scenarios.ts';
 import { shopifyTarget } from './platforms/shopify-target.ts';
 import { woocommerceTarget } from './platforms/woocommerce-target.ts';
@@ -33,12 +33,10 @@ const CATALOGUE: CatalogueProduct[] = [
 ];
 const SKUS = ['SHARE-S', 'SHARE-M', 'SHARE-MUG'];
 
-describe('one catalogue on Shopify, WooCommerce and BigCommerce at once (e2e, SQLite)', () => {
-  let database: TestDatabase;
+forEachDialect('one catalogue on Shopify, WooCommerce and BigCommerce at once (e2e)', (handle) => {
   let accountId = '';
   const stores = {} as Record<'shopify' | 'woocommerce' | 'bigcommerce', { emulator: RunningStore; id: string }>;
   const closed = new Set<string>();
-  const handle = () => database.handle;
 
   async function connect(target: PlatformTarget, emulator: RunningStore, settings: { buffer?: number } = {}): Promise<string> {
     const store = await connectStore(handle(), accountId, { platform: target.platform, url: emulator.url, credentials: emulator.credentials, ...settings }, { publicUrl: null });
@@ -57,8 +55,7 @@ describe('one catalogue on Shopify, WooCommerce and BigCommerce at once (e2e, SQ
 
   beforeAll(async () => {
     expect(process.env.STOCKROOM_SECRET).toBe(TEST_SECRET);
-    database = await createTestDatabase('sqlite');
-    accountId = (await ensureDefaultAccount(database.handle)).id;
+    accountId = (await ensureDefaultAccount(handle())).id;
     stores.shopify = { emulator: await shopifyTarget.startEmulator(CATALOGUE), id: '' };
     stores.woocommerce = { emulator: await woocommerceTarget.startEmulator([]), id: '' };
     stores.bigcommerce = { emulator: await bigcommerceTarget.startEmulator([]), id: '' };
@@ -66,7 +63,6 @@ describe('one catalogue on Shopify, WooCommerce and BigCommerce at once (e2e, SQ
 
   afterAll(async () => {
     for (const [platform, store] of Object.entries(stores)) if (!closed.has(platform)) await store?.emulator.close();
-    await database?.destroy();
   });
 
   it('links the same SKUs on all three: imported from Shopify, published to WooCommerce (buffer 2) and BigCommerce', async () => {
