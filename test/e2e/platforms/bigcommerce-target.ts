@@ -3,7 +3,7 @@
 // the Catalog API with the store's X-Auth-Token. The request quota is lifted so scenario set-up
 // never waits out a 30 s window; pacing by the rate-limit headers is what the bench measures.
 import { start } from '../../../emulators/bigcommerce/index.ts';
-import { runningStore, withSeedFile, type CatalogueProduct, type PlatformTarget } from './platform-target.ts';
+import { runningStore, withSeedFile, type CatalogueProduct, type PlatformTarget, type RunningStore } from './platform-target.ts';
 
 function bigcommerceProduct(product: CatalogueProduct) {
   const common = { name: product.title, description: product.description ?? '', visible: true };
@@ -20,16 +20,19 @@ function bigcommerceProduct(product: CatalogueProduct) {
   };
 }
 
+/** `applyDelayMs`: how long the store takes to apply an inventory adjustment (and send webhooks). */
+export async function startBigcommerceStore(catalogue: CatalogueProduct[], applyDelayMs = 0): Promise<RunningStore> {
+  const emulator = await withSeedFile({ products: catalogue.map(bigcommerceProduct) }, (seed) =>
+    start({ seed, delayMs: applyDelayMs, rateLimit: { quota: 100_000, windowMs: 30_000 } }),
+  );
+  return runningStore('bigcommerce', emulator);
+}
+
 export const bigcommerceTarget: PlatformTarget = {
   platform: 'bigcommerce',
   draftStatus: 'hidden',
   liveStatus: 'visible',
-  async startEmulator(catalogue) {
-    const emulator = await withSeedFile({ products: catalogue.map(bigcommerceProduct) }, (seed) =>
-      start({ seed, delayMs: 0, rateLimit: { quota: 100_000, windowMs: 30_000 } }),
-    );
-    return runningStore('bigcommerce', emulator);
-  },
+  startEmulator: (catalogue) => startBigcommerceStore(catalogue),
   async editDescription(store, remoteProductId, html) {
     const response = await fetch(`${store.url}/stores/${store.credentials.storeHash}/v3/catalog/products/${remoteProductId}`, {
       method: 'PUT',
