@@ -76,8 +76,6 @@ export interface VariantListItem {
 const PRODUCT_SORTS = { name: 'product.name', handle: 'product.handle', createdAt: 'product.created_at', updatedAt: 'product.updated_at', status: 'product.status' } as const;
 const VARIANT_SORTS = { sku: 'variant.sku_key', name: 'variant.product_name', price: 'variant.price_minor', costPrice: 'variant.cost_price_minor', barcode: 'variant.barcode', createdAt: 'variant.created_at' } as const;
 
-type Eb = ExpressionBuilder<Database, 'product'> | ExpressionBuilder<Database, 'product' | 'variant'>;
-
 interface Paging {
   page: number;
   pageSize: number;
@@ -111,13 +109,11 @@ function likePattern(text: string): string {
   return `%${text.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** Conditions on the product row shared by both listings. */
-function productConditions(eb: Eb, accountId: string, query: ListQuery): Expression<SqlBool>[] {
-  const ref = eb as unknown as ExpressionBuilder<Database, 'product'>;
-  const conditions: Expression<SqlBool>[] = [ref('product.account_id', '=', accountId)];
-  if (query.productGroup === UNALLOCATED_GROUP_ID) conditions.push(ref('product.unallocated', '=', 1));
-  else if (query.productGroup) conditions.push(ref('product.product_group_id', '=', query.productGroup));
-  if (query.ecommerce !== undefined) conditions.push(ref('product.ecommerce', '=', query.ecommerce ? 1 : 0));
+function productConditions(eb: ExpressionBuilder<Database, 'product'>, accountId: string, query: ListQuery): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [eb('product.account_id', '=', accountId)];
+  if (query.productGroup === UNALLOCATED_GROUP_ID) conditions.push(eb('product.unallocated', '=', 1));
+  else if (query.productGroup) conditions.push(eb('product.product_group_id', '=', query.productGroup));
+  if (query.ecommerce !== undefined) conditions.push(eb('product.ecommerce', '=', query.ecommerce ? 1 : 0));
   return conditions;
 }
 
@@ -284,7 +280,7 @@ export async function listVariants(handle: DatabaseHandle, accountId: string, qu
           .whereRef('stock_level.variant_id', '=', 'variant.id')
           .as('on_hand_milli'),
       )
-      .orderBy(sql.ref(sort.column.replace('variant.', 'variant.')), sort.direction)
+      .orderBy(sql.ref(sort.column), sort.direction)
       .orderBy('variant.id', sort.direction)
       .execute(),
   ]);
