@@ -15,15 +15,23 @@ const MARKS_PER_ROUND = 500;
 export async function linkDirtFromChangeMarks(handle: DatabaseHandle, limit = MARKS_PER_ROUND): Promise<number> {
   const marks = await takeChangeMarks(handle, limit);
   if (marks.length === 0) return 0;
+  // One statement per (account, location): every link of those variants on the stores that show that location.
+  const groups = new Map<string, { accountId: string; locationId: string; variantIds: string[] }>();
+  for (const mark of marks) {
+    const key = `${mark.accountId}\u0000${mark.locationId}`;
+    const group = groups.get(key) ?? { accountId: mark.accountId, locationId: mark.locationId, variantIds: [] };
+    group.variantIds.push(mark.variantId);
+    groups.set(key, group);
+  }
   await inTransaction(handle, async (trx) => {
-    for (const mark of marks) {
+    for (const group of groups.values()) {
       await trx
         .updateTable('variant_link')
         .set({ dirty: 1, dirty_generation: sql`dirty_generation + 1`, updated_at: nowIso() })
-        .where('account_id', '=', mark.accountId)
-        .where('variant_id', '=', mark.variantId)
+        .where('account_id', '=', group.accountId)
+        .where('variant_id', 'in', group.variantIds)
         .where('store_id', 'in', (eb) =>
-          eb.selectFrom('store').select('store.id').where('store.account_id', '=', mark.accountId).where('store.location_id', '=', mark.locationId),
+          eb.selectFrom('store').select('store.id').where('store.account_id', '=', group.accountId).where('store.location_id', '=', group.locationId),
         )
         .execute();
     }
