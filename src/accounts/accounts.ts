@@ -40,7 +40,14 @@ async function insertAccount(trx: Executor, name: string, currency: string): Pro
 export async function ensureDefaultAccount(handle: DatabaseHandle): Promise<Account> {
   const first = await firstAccount(handle.db);
   if (first) return first;
-  return inTransaction(handle, async (trx) => (await firstAccount(trx)) ?? insertAccount(trx, DEFAULT_ACCOUNT_NAME, 'GBP'));
+  try {
+    return await inTransaction(handle, async (trx) => (await firstAccount(trx)) ?? insertAccount(trx, DEFAULT_ACCOUNT_NAME, 'GBP'));
+  } catch (error) {
+    // Another process created it at the same moment (the unique account name decided): use theirs.
+    const created = await firstAccount(handle.db);
+    if (created) return created;
+    throw error;
+  }
 }
 
 async function firstAccount(db: Executor): Promise<Account | undefined> {

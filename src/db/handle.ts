@@ -5,6 +5,7 @@ import pg from 'pg';
 import {
   CompiledQuery,
   Kysely,
+  sql,
   PostgresDialect,
   SqliteAdapter,
   SqliteDriver,
@@ -52,13 +53,32 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const handle = url ? openPostgres(url, options.poolSize ?? 10) : openSqlite(options.dataDir ?? './data');
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(handle.db);
+      if (handle.dialect === 'sqlite') await migrateSqliteExclusively(handle.db);
+      else await migrateToLatest(handle.db);
     } catch (error) {
       await handle.close();
       throw error;
     }
   }
   return handle;
+}
+
+/**
+ * SQLite's migrator takes no lock of its own, so two processes opening a new file at once could
+ * both run 0001. Migrate inside one BEGIN IMMEDIATE transaction instead: the second process waits,
+ * then finds nothing pending. (PostgreSQL: Kysely's migrator locks a row itself.)
+ */
+async function migrateSqliteExclusively(db: Kysely<Database>): Promise<void> {
+  await db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      await migrateToLatest(connection);
+      await sql`commit`.execute(connection);
+    } catch (error) {
+      await sql`rollback`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 function openPostgres(url: string, poolSize: number): DatabaseHandle {

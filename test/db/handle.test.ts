@@ -92,3 +92,41 @@ forEachDialect('SQL steps', (getHandle) => {
     expect(name).toBe(`Steps ${id}`);
   });
 });
+
+describe('two processes opening a new SQLite database at once', () => {
+  it('both succeed and each migration is applied once', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { fileURLToPath } = await import('node:url');
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'stockroom-open-'));
+    const script = fileURLToPath(new URL('./open-database.script.ts', import.meta.url));
+    try {
+      const children = [0, 1].map(() => {
+        const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify({ dataDir })], { stdio: ['pipe', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        let markReady: () => void = () => undefined;
+        const ready = new Promise<void>((resolve) => (markReady = resolve));
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('ready\n')) markReady();
+        });
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        const done = new Promise<string[]>((resolve, reject) =>
+          child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() as string)) : reject(new Error(`exit ${code}: ${err}`)))),
+        );
+        return { ready, done, go: () => child.stdin.write('go\n') };
+      });
+      await Promise.all(children.map((child) => child.ready));
+      for (const child of children) child.go();
+      const [first, second] = await Promise.all(children.map((child) => child.done));
+      expect(first).toContain('0001_core');
+      expect(new Set(first).size).toBe(first.length);
+      expect(second).toEqual(first);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
