@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BcError } from './bc-error.ts';
 import { CatalogState, type InventoryChange, type Product } from './catalog-state.ts';
-import { FaultInjector, faultSettingsSchema, parseFaults } from './faults.ts';
+import { FaultInjector } from '../common/fault-injector.ts';
+import { FaultSettingsError } from '../common/fault-settings.ts';
 import { OrderState, type Order } from './order-state.ts';
 import { RequestWindow, type RateLimitSettings } from './rate-limit.ts';
 import { Router, type ApiReply, type ApiRequest } from './router.ts';
@@ -45,7 +46,7 @@ export class BigCommerceEmulator {
   origin = '';
 
   constructor(readonly settings: BigCommerceEmulatorSettings) {
-    this.faults = new FaultInjector(parseFaults(settings.faults));
+    this.faults = new FaultInjector(settings.faults);
     this.window = new RequestWindow(settings.rateLimit);
     this.webhooks = new WebhookDispatcher(settings.storeHash, this.faults, () => this.settings.delayMs);
     applySeed(this.catalog, settings.seed);
@@ -150,7 +151,7 @@ export class BigCommerceEmulator {
       return;
     }
     const verdict = this.window.take();
-    const fate = this.faults.fateOfRequest();
+    const fate = this.faults.nextRequestFault();
     if (!verdict.allowed || fate === 'throttle') {
       this.counters.throttled += 1;
       const headers = { ...verdict.headers };
@@ -184,7 +185,7 @@ export class BigCommerceEmulator {
       if (!(error instanceof BcError)) throw error;
       reply = version === 'v2' ? v2Error(error.status, error.title) : { status: error.status, body: error.toBody() };
     }
-    if (fate === 'lost' && match.route.writes) {
+    if (fate === 'lostResponse' && match.route.writes) {
       // The write happened; the answer never arrives.
       req.socket.destroy();
       return;
@@ -222,10 +223,12 @@ export class BigCommerceEmulator {
       return { status: 200, body: { sku: variant.sku, location: String(locationId), quantity: input.quantity } };
     }
     if (method === 'POST' && path === '/__emulator/faults') {
-      const parsed = faultSettingsSchema.safeParse(input);
-      if (!parsed.success) throw new BcError(400, `Fault settings not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
-      this.faults.replace(parsed.data);
-      return { status: 200, body: parsed.data };
+      try {
+        return { status: 200, body: this.faults.configure(input) };
+      } catch (error) {
+        if (error instanceof FaultSettingsError) throw new BcError(400, error.message);
+        throw error;
+      }
     }
     if (method === 'GET' && path === '/__emulator/requests') return { status: 200, body: this.counters };
     if (method === 'GET' && path === '/__emulator/deliveries') return { status: 200, body: this.webhooks.deliveries };
@@ -236,7 +239,7 @@ export class BigCommerceEmulator {
       this.orders.clear();
       applySeed(this.catalog, this.settings.seed);
       this.webhooks.reset();
-      this.faults.replace(faultSettingsSchema.parse({}));
+      this.faults.configure({});
       this.window.reset();
       this.counters = { total: 0, throttled: 0, byOperation: {} };
       return { status: 200, body: { reset: true } };

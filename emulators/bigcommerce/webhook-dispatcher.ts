@@ -2,7 +2,7 @@
 // headers given when the hook was created (BigCommerce does not sign them). Delivery happens after
 // a delay, and the fault settings may duplicate, lose or reorder deliveries.
 import { createHash, randomUUID } from 'node:crypto';
-import type { FaultInjector } from './faults.ts';
+import type { FaultInjector } from '../common/fault-injector.ts';
 
 export interface Webhook {
   id: number;
@@ -80,11 +80,12 @@ export class WebhookDispatcher {
 
   private schedule(hook: Webhook, payload: Record<string, unknown>): void {
     const settings = this.faults.settings;
-    if (this.faults.chance(settings.webhookLossRate)) return;
-    const copies = this.faults.chance(settings.webhookDuplicateRate) ? 2 : 1;
+    const chance = (rate: number) => rate > 0 && this.faults.draw() < rate;
+    if (chance(settings.webhookLossRate)) return;
+    const copies = chance(settings.webhookDuplicateRate) ? 2 : 1;
     for (let i = 0; i < copies; i++) {
       const send = () => void this.deliver(hook, payload);
-      if (settings.webhookReorder && this.held.length === 0 && this.faults.chance(0.5)) {
+      if (settings.webhookReorder && this.held.length === 0 && chance(0.5)) {
         // Hold this one back and send it after the next delivery: out of order.
         this.held.push(send);
         continue;
