@@ -36,6 +36,12 @@ export async function takeInOrder(handle: DatabaseHandle, store: StoreRow, order
         result.unmatched.push({ lineId: line.lineId, sku: line.sku });
         continue;
       }
+      if (target.linkId && handle.dialect === 'postgres') {
+        // Lock the link before the movement bumps the variant's change mark: linkDirtFromChangeMarks
+        // (another store's round, at the same time) locks links first and then deletes the mark, so
+        // taking them in the other order deadlocked when two stores took in orders for one variant.
+        await trx.selectFrom('variant_link').select('id').where('id', '=', target.linkId).forUpdate().execute();
+      }
       const change = await takeInLine(trx, handle.dialect, store, order, line, target.variantId);
       result.unitsCounted += change.counted;
       result.unitsRestocked += change.restocked;
