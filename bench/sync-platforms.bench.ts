@@ -114,9 +114,16 @@ async function startEmulator(platform: BenchPlatform, seed: string): Promise<Emu
     credentials,
     child,
     async requests() {
-      const response = await fetch(`${url}/__emulator/requests`);
-      if (!response.ok) throw new Error(`GET /__emulator/requests answered ${response.status}`);
-      return (await response.json()) as RequestCounts;
+      // After a long quiet spell the pooled socket may have been closed by the emulator: ask again.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const response = await fetch(`${url}/__emulator/requests`);
+          if (!response.ok) throw new Error(`GET /__emulator/requests answered ${response.status}`);
+          return (await response.json()) as RequestCounts;
+        } catch (error) {
+          if (!(error instanceof TypeError) || attempt >= 3) throw error;
+        }
+      }
     },
     stop: () =>
       new Promise<void>((resolve) => {
