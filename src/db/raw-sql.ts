@@ -31,7 +31,7 @@ export async function runSql<Row>(db: Executor, sqlText: string, parameters: rea
 }
 
 /** Inserts many rows with multi-row INSERT statements of up to `batch` rows each. */
-export async function bulkInsert(db: Executor, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], batch = 1000): Promise<void> {
+export async function bulkInsert(db: Executor, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], batch = 250): Promise<void> {
   const head = `insert into "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) values `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let start = 0; start < rows.length; start += batch) {

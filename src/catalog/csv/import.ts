@@ -30,7 +30,7 @@ interface ProductDraft {
   variants: RowVariant[];
 }
 
-const BATCH = 1000;
+const BATCH = 250;
 
 /** `source` is a file path or a stream of text/bytes. */
 export async function importCatalogCsv(handle: DatabaseHandle, accountId: string, source: string | AsyncIterable<string | Buffer>): Promise<CsvImportResult> {
@@ -62,7 +62,7 @@ async function open(source: string | AsyncIterable<string | Buffer>): Promise<As
   } catch {
     throw invalid(`Cannot read the file "${source}".`);
   }
-  return createReadStream(source, { highWaterMark: 1 << 16 });
+  return createReadStream(source, { highWaterMark: 1 << 14 });
 }
 
 function fail(errors: RowError[]): never {
@@ -94,18 +94,19 @@ async function readDrafts(chunks: AsyncIterable<string | Buffer>): Promise<{ dra
           index = header.index;
           continue;
         }
+        const draft = drafts.get((record.fields[index.handle] ?? '').trim());
         let row: ReturnType<typeof readRow>;
         try {
-          row = readRow(record.fields, index, record.line);
+          row = readRow(record.fields, index, record.line, draft === undefined);
         } catch (error) {
           errors.push({ line: record.line, message: (error as Error).message });
           continue;
         }
-        const draft = drafts.get(row.product.handle);
         if (!draft) {
-          drafts.set(row.product.handle, { line: record.line, fields: row.product, variants: [row.variant] });
-        } else if (!sameNames(draft.fields.attributeNames, row.product.attributeNames)) {
-          errors.push({ line: record.line, message: `its attribute names (${row.product.attributeNames.join(', ') || 'none'}) differ from the product's first row, line ${draft.line} (${draft.fields.attributeNames.join(', ') || 'none'}).` });
+          const product = row.product as RowProduct;
+          drafts.set(product.handle, { line: record.line, fields: product, variants: [row.variant] });
+        } else if (!sameNames(draft.fields.attributeNames, row.attributeNames)) {
+          errors.push({ line: record.line, message: `its attribute names (${row.attributeNames.join(', ') || 'none'}) differ from the product's first row, line ${draft.line} (${draft.fields.attributeNames.join(', ') || 'none'}).` });
         } else {
           draft.variants.push(row.variant);
         }
@@ -357,6 +358,7 @@ async function writeDrafts(trx: Executor, accountId: string, drafts: Map<string,
 
   for (const [productHandle, draft] of drafts) {
     const plan = planProduct(productHandle, draft, true) as ProductPlan;
+    drafts.delete(productHandle); // written below: let its rows be collected as the import proceeds
     const row = plan.productRow;
     const anyWithoutCost = plan.variants.some(({ variant }) => variant.costPriceMinor === null);
     const mask = productMaskOf(row, anyWithoutCost);

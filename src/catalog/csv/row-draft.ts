@@ -55,20 +55,18 @@ export function indexHeader(header: string[]): { index?: ColumnIndex; error?: st
   return { index };
 }
 
-/** Reads one row; throws a message (no line) for the first problem in it. */
-export function readRow(fields: string[], index: ColumnIndex, line: number): { product: RowProduct; variant: RowVariant } {
+/**
+ * Reads one row; throws a message (no line) for the first problem in it. Product-level columns are
+ * read only from the first row of a product (`firstOfProduct`); later rows give just their
+ * attribute names (which must match) and the variant.
+ */
+export function readRow(fields: string[], index: ColumnIndex, line: number, firstOfProduct = true): { product?: RowProduct; attributeNames: string[]; variant: RowVariant } {
   if (fields.length !== CSV_COLUMNS.length) {
     throw new Error(`it has ${fields.length} cells but the header has ${CSV_COLUMNS.length}.`);
   }
   const cell = (column: CsvColumn) => fields[index[column]].trim();
   const handle = cell('handle');
   if (!handle) throw new Error('the handle is empty; every row needs the handle of its product.');
-  const productTypeText = cell('product_type').toLowerCase().replace('-', '_').replace(' ', '_');
-  let productType: ProductType | null = null;
-  if (productTypeText === 'fixed' || productTypeText === 'per_unit') productType = productTypeText;
-  else if (productTypeText !== '') throw new Error(`product_type "${cell('product_type')}" must be fixed or per_unit.`);
-  const ecommerceText = cell('ecommerce').toLowerCase();
-  if (!['', 'yes', 'no'].includes(ecommerceText)) throw new Error(`ecommerce "${cell('ecommerce')}" must be yes or no.`);
 
   const attributeNames: string[] = [];
   const values: string[] = [];
@@ -86,7 +84,27 @@ export function readRow(fields: string[], index: ColumnIndex, line: number): { p
     values.push(value);
   }
   const quantityText = cell('quantity');
+  const variant: RowVariant = {
+    line,
+    sku: cell('sku') || null,
+    barcode: cell('barcode') || null,
+    values,
+    priceMinor: column('price', () => parseMoney(cell('price') || '0', 'price')),
+    costPriceMinor: cell('cost_price') ? column('cost_price', () => parseMoney(cell('cost_price'), 'cost price')) : null,
+    weightGrams: cell('weight') ? column('weight', () => parseWeightKg(cell('weight'))) : null,
+    quantityMilli: quantityText ? column('quantity', () => parseQuantity(quantityText)) : null,
+    location: cell('location'),
+  };
+  if (!firstOfProduct) return { attributeNames, variant };
+  const productTypeText = cell('product_type').toLowerCase().replace('-', '_').replace(' ', '_');
+  let productType: ProductType | null = null;
+  if (productTypeText === 'fixed' || productTypeText === 'per_unit') productType = productTypeText;
+  else if (productTypeText !== '') throw new Error(`product_type "${cell('product_type')}" must be fixed or per_unit.`);
+  const ecommerceText = cell('ecommerce').toLowerCase();
+  if (!['', 'yes', 'no'].includes(ecommerceText)) throw new Error(`ecommerce "${cell('ecommerce')}" must be yes or no.`);
   return {
+    attributeNames,
+    variant,
     product: {
       handle,
       name: cell('name'),
@@ -99,17 +117,6 @@ export function readRow(fields: string[], index: ColumnIndex, line: number): { p
       taxGroup: cell('tax_group'),
       ecommerce: ecommerceText === 'yes',
       attributeNames,
-    },
-    variant: {
-      line,
-      sku: cell('sku') || null,
-      barcode: cell('barcode') || null,
-      values,
-      priceMinor: column('price', () => parseMoney(cell('price') || '0', 'price')),
-      costPriceMinor: cell('cost_price') ? column('cost_price', () => parseMoney(cell('cost_price'), 'cost price')) : null,
-      weightGrams: cell('weight') ? column('weight', () => parseWeightKg(cell('weight'))) : null,
-      quantityMilli: quantityText ? column('quantity', () => parseQuantity(quantityText)) : null,
-      location: cell('location'),
     },
   };
 }
