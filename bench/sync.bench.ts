@@ -194,6 +194,7 @@ function percentile(sorted: number[], p: number): number {
     await new Promise((resolve) => setTimeout(resolve, 21_000));
     const governor = governorForStore(storeId);
     const pointsBefore = governor.stats.pointsSpent;
+    const waitedBefore = governor.stats.waitedMs;
     const before = await emulator.control('requests');
     const started = performance.now();
     const result = await syncUntilIdle(db.handle, { coalesceMs: 0, scheduledReconcile: false });
@@ -218,8 +219,9 @@ function percentile(sorted: number[], p: number): number {
         lowerBoundSeconds: bound === null ? null : Number(bound.toFixed(2)),
         timeRatio: bound ? Number((wall / bound).toFixed(3)) : null,
         throttled: after.throttled - before.throttled,
+        governorWaitSeconds: Number(((governor.stats.waitedMs - waitedBefore) / 1000).toFixed(2)),
       },
-      `${result.totals.pushed}/${changed} pushed in ${wall.toFixed(1)} s with ${pushRequests} requests (fewest ${fewest}), ${points} points, bound ${bound?.toFixed(1)} s, throttled ${after.throttled - before.throttled}`,
+      `${result.totals.pushed}/${changed} pushed in ${wall.toFixed(1)} s with ${pushRequests} requests (fewest ${fewest}), ${points} points, bound ${bound?.toFixed(1)} s, throttled ${after.throttled - before.throttled}, waited for budget ${((governor.stats.waitedMs - waitedBefore) / 1000).toFixed(1)} s`,
     );
 
     // naive: one request per variant on NAIVE_VARIANTS of them, through the same governor.
