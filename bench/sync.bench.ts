@@ -182,7 +182,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 // (a) push every variant, and the naive one-request-per-variant figure on the same emulator.
-{
+// BENCH_PUSH_VARIANTS=0 skips it.
+if (PUSH_VARIANTS > 0) {
   const emulator = await startEmulator(`gen:${PUSH_VARIANTS}`);
   const db = await freshDatabase();
   try {
