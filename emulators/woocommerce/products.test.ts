@@ -65,6 +65,13 @@ describe('products list', () => {
     expect((await woo.api.get('/products', { sku: 'ROPE' })).body).toEqual([]);
   });
 
+  it('filters by slug exactly', async () => {
+    const mug = (await woo.api.get('/products', { sku: 'MUG-CAFE' })).body[0];
+    const bySlug = await woo.api.get('/products', { slug: mug.slug });
+    expect(bySlug.body.map((p: any) => p.id)).toEqual([mug.id]);
+    expect((await woo.api.get('/products', { slug: `${mug.slug}-nope` })).body).toEqual([]);
+  });
+
   it('filters by modified_after (strictly after, whole seconds)', async () => {
     const before = await woo.api.get('/products', { sku: 'MUG-CAFE' });
     const stamp = before.body[0].date_modified;

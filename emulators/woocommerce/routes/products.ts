@@ -41,6 +41,7 @@ export function registerProductRoutes(router: Router, store: WooStore): void {
     const include = idList(q, 'include');
     const parents = idList(q, 'parent');
     const search = q.get('search')?.toLowerCase() ?? null;
+    const slug = q.get('slug');
     const skuParam = q.get('sku');
 
     let base: ProductRecord[];
@@ -59,7 +60,7 @@ export function registerProductRoutes(router: Router, store: WooStore): void {
     const includeSet = include ? new Set(include) : null;
     const parentSet = parents ? new Set(parents) : null;
     const unfiltered =
-      status === 'any' && catalog.trashed === 0 && !type && !include && !parents && !search && !skuParam &&
+      status === 'any' && catalog.trashed === 0 && !type && !include && !parents && !search && !slug && !skuParam &&
       Object.values(bounds).every((b) => b === null);
     const filtered = unfiltered ? base : base.filter((r) => {
       if (status === 'any' ? r.status === 'trash' : r.status !== status) return false;
@@ -67,6 +68,7 @@ export function registerProductRoutes(router: Router, store: WooStore): void {
       if (includeSet && !includeSet.has(r.id)) return false;
       if (parentSet && !parentSet.has(r.parentId)) return false;
       if (search && !r.name.toLowerCase().includes(search)) return false;
+      if (slug && r.slug !== slug) return false;
       return withinBounds(bounds, r.createdS, r.modifiedS);
     });
     const { page, headers } = orderAndPage(filtered, { orderby, order, paging, include }, ctx.url, presorted);
