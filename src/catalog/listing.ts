@@ -8,6 +8,7 @@ import { invalid } from '../errors/domain-error.ts';
 import { formatMoney, formatWeightKg, quantityNumber } from './decimal.ts';
 import { isMissingField, maskOf, missingFieldsOf, type MissingField } from './missing-fields.ts';
 import { UNALLOCATED_GROUP_ID } from './master-data.ts';
+import { productTextCondition, textSearchOf, variantTextCondition } from './text-search.ts';
 
 export interface ListQuery {
   page?: number;
@@ -105,10 +106,6 @@ function missingMask(raw: string[] | undefined): number {
   return maskOf(fields as MissingField[]);
 }
 
-function likePattern(text: string): string {
-  return `%${text.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
 function productConditions(eb: ExpressionBuilder<Database, 'product'>, accountId: string, query: ListQuery): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [eb('product.account_id', '=', accountId)];
   if (query.productGroup === UNALLOCATED_GROUP_ID) conditions.push(eb('product.unallocated', '=', 1));
@@ -121,30 +118,17 @@ export async function listProducts(handle: DatabaseHandle, accountId: string, qu
   const { page, pageSize, offset } = paging(query);
   const sort = sortOf(PRODUCT_SORTS, query.sort, 'name');
   const mask = missingMask(query.missing);
-  const text = query.q?.trim() ? likePattern(query.q) : null;
-  const where = (eb: ExpressionBuilder<Database, 'product'>) => {
+  const text = textSearchOf(query.q);
+  const where = (probe: boolean) => (eb: ExpressionBuilder<Database, 'product'>) => {
     const conditions = productConditions(eb, accountId, query);
     if (mask) conditions.push(sql<SqlBool>`(product.missing_mask & ${mask}) <> 0`);
-    if (text) {
-      conditions.push(
-        eb.or([
-          sql<SqlBool>`lower(product.name) like ${text} escape '\\'`,
-          sql<SqlBool>`lower(product.handle) like ${text} escape '\\'`,
-          eb.exists(
-            eb
-              .selectFrom('variant')
-              .select(sql`1`.as('one'))
-              .whereRef('variant.product_id', '=', 'product.id')
-              .where(sql<SqlBool>`(variant.sku_key like ${text} escape '\\' or lower(variant.barcode) like ${text} escape '\\')`),
-          ),
-        ]),
-      );
-    }
+    if (text) conditions.push(productTextCondition(handle.dialect, text, accountId, probe));
     return eb.and(conditions);
   };
-  const [countRow, rows] = await Promise.all([
-    handle.db.selectFrom('product').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
-    handle.db
+  const [total, rows] = await countThenPage(
+    handle,
+    () => handle.db.selectFrom('product').select((eb) => eb.fn.countAll<number>().as('n')).where(where(false)).executeTakeFirstOrThrow(),
+    (probe) => handle.db
       .selectFrom('product')
       .leftJoin('product_group', 'product_group.id', 'product.product_group_id')
       .leftJoin('brand', 'brand.id', 'product.brand_id')
@@ -178,13 +162,13 @@ export async function listProducts(handle: DatabaseHandle, accountId: string, qu
           .whereRef('variant.product_id', '=', 'product.id')
           .as('on_hand_milli'),
       ])
-      .where(where)
+      .where(where(probe))
       .orderBy(sql.ref(sort.column), sort.direction)
       .orderBy('product.id', sort.direction)
       .limit(pageSize)
       .offset(offset)
       .execute(),
-  ]);
+  );
   return {
     items: rows.map((row) => {
       const missingFields = missingFieldsOf(row.missing_mask);
@@ -207,7 +191,7 @@ export async function listProducts(handle: DatabaseHandle, accountId: string, qu
         updatedAt: row.updated_at,
       };
     }),
-    total: Number(countRow.n),
+    total,
     page,
     pageSize,
   };
@@ -222,28 +206,25 @@ export async function listVariants(handle: DatabaseHandle, accountId: string, qu
   const { page, pageSize, offset } = paging(query);
   const sort = sortOf(VARIANT_SORTS, query.sort, 'sku');
   const mask = missingMask(query.missing);
-  const text = query.q?.trim() ? likePattern(query.q) : null;
-  const where = (eb: ExpressionBuilder<Database, 'variant'>) => {
+  const text = textSearchOf(query.q);
+  const where = (probe: boolean) => (eb: ExpressionBuilder<Database, 'variant'>) => {
     const conditions: Expression<SqlBool>[] = [eb('variant.account_id', '=', accountId)];
     if (query.productGroup === UNALLOCATED_GROUP_ID) conditions.push(eb('variant.unallocated', '=', 1));
     else if (query.productGroup) conditions.push(eb('variant.product_group_id', '=', query.productGroup));
     if (query.ecommerce !== undefined) conditions.push(eb('variant.ecommerce', '=', query.ecommerce ? 1 : 0));
     if (mask) conditions.push(sql<SqlBool>`(variant.missing_mask & ${mask}) <> 0`);
-    if (text) {
-      conditions.push(
-        sql<SqlBool>`(variant.sku_key like ${text} escape '\\' or lower(variant.barcode) like ${text} escape '\\' or lower(variant.product_name) like ${text} escape '\\')`,
-      );
-    }
+    if (text) conditions.push(variantTextCondition(handle.dialect, text, probe));
     return eb.and(conditions);
   };
-  const [countRow, rows] = await Promise.all([
-    handle.db.selectFrom('variant').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
-    handle.db
+  const [total, rows] = await countThenPage(
+    handle,
+    () => handle.db.selectFrom('variant').select((eb) => eb.fn.countAll<number>().as('n')).where(where(false)).executeTakeFirstOrThrow(),
+    (probe) => handle.db
       .selectFrom((eb) =>
         eb
           .selectFrom('variant')
           .selectAll('variant')
-          .where(where)
+          .where(where(probe))
           .orderBy(sql.ref(sort.column), sort.direction)
           .orderBy('variant.id', sort.direction)
           .limit(pageSize)
@@ -283,7 +264,7 @@ export async function listVariants(handle: DatabaseHandle, accountId: string, qu
       .orderBy(sql.ref(sort.column), sort.direction)
       .orderBy('variant.id', sort.direction)
       .execute(),
-  ]);
+  );
   return {
     items: rows.map((row) => {
       const missingFields = missingFieldsOf(row.missing_mask);
@@ -307,10 +288,27 @@ export async function listVariants(handle: DatabaseHandle, accountId: string, qu
         unallocated: row.unallocated === 1,
       };
     }),
-    total: Number(countRow.n),
+    total,
     page,
     pageSize,
   };
+}
+
+/** From this many matches on, a page walks its sort order's index and probes the text candidates. */
+const MANY_MATCHES = 1000;
+
+/**
+ * PostgreSQL counts and fetches the page at once. SQLite runs one query at a time anyway, so it
+ * counts first: when the text filter matches many rows, walking the sort order's index and probing
+ * the candidates reaches a page sooner than fetching and sorting every match (text-search.ts).
+ */
+async function countThenPage<Row>(handle: DatabaseHandle, count: () => Promise<{ n: number }>, page: (probe: boolean) => Promise<Row[]>): Promise<[number, Row[]]> {
+  if (handle.dialect === 'postgres') {
+    const [countRow, rows] = await Promise.all([count(), page(false)]);
+    return [Number(countRow.n), rows];
+  }
+  const total = Number((await count()).n);
+  return [total, await page(total >= MANY_MATCHES)];
 }
 
 function named(id: string | null, name: string | null): Named | null {

@@ -2,7 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { listProducts, listVariants } from '../../src/catalog/listing.ts';
 import { bulkEdit } from '../../src/catalog/bulk-edit.ts';
 import { createMasterItem } from '../../src/catalog/master-data.ts';
-import { createProduct, getProduct } from '../../src/catalog/products.ts';
+import { createProduct, deleteProduct, getProduct, updateProduct } from '../../src/catalog/products.ts';
+import { updateVariant } from '../../src/catalog/variants.ts';
 import { recordMovement } from '../../src/stock/record-movement.ts';
 import type { Account } from '../../src/accounts/accounts.ts';
 import { forEachDialect } from '../support/databases.ts';
@@ -134,5 +135,103 @@ forEachDialect('catalogue listing and bulk edit', (getHandle) => {
     await deleteMasterItem(handle, account.id, 'supplier', supplierId);
     expect(await derivedColumnProblems(handle, account.id)).toEqual([]);
     expect((await listVariants(handle, account.id, { productGroup: 'unallocated' })).total).toBe(25);
+  });
+});
+
+// Text search is a case-insensitive substring of the product's name or handle, or a variant's SKU or
+// barcode. SQLite narrows terms of 3+ characters through its FTS5 trigram tables and PostgreSQL through
+// pg_trgm indexes (migration 0007); these pin the results, so neither index may change them.
+forEachDialect('catalogue text search', (getHandle) => {
+  let account: Account;
+  const names = async (q: string) => (await listProducts(getHandle(), account.id, { q, pageSize: 100 })).items.map((item) => item.name);
+  const skus = async (q: string) => (await listVariants(getHandle(), account.id, { q, pageSize: 100 })).items.map((item) => item.sku);
+
+  beforeAll(async () => {
+    const handle = getHandle();
+    account = await newAccount(handle);
+    await createProduct(handle, account.id, {
+      name: 'Café Crème Mug',
+      handle: 'cafe-creme-mug',
+      attributes: [{ name: 'Size', values: ['Small', 'Large'] }],
+      variants: [
+        { sku: 'MUG-CC-S', barcode: '4006381333931', price: '8', values: ['Small'] },
+        { sku: 'MUG-CC-L', barcode: '4006381333948', price: '9', values: ['Large'] },
+      ],
+    });
+    await createProduct(handle, account.id, { name: 'CAFÉ SIGN', handle: 'sign', variants: [{ sku: 'SIGN-1', price: '20' }] });
+    await createProduct(handle, account.id, { name: 'Rain Jacket', handle: 'rain-jacket', variants: [{ sku: 'JKT-RAIN', barcode: 'ABC-9912', price: '60' }] });
+    await createProduct(handle, account.id, { name: '12" Vinyl', handle: 'vinyl-12', variants: [{ sku: 'VIN-12', price: '15' }] });
+    await createProduct(handle, account.id, { name: 'Plain Box', handle: 'box', variants: [{ sku: 'BOX-1', price: '2' }] });
+  });
+
+  it('finds a substring of the name, handle, SKU or barcode, whatever its case', async () => {
+    expect(await names('acket')).toEqual(['Rain Jacket']);
+    expect(await names('RAIN JAC')).toEqual(['Rain Jacket']);
+    expect(await names('creme-mu')).toEqual(['Café Crème Mug']);
+    expect(await names('cc-l')).toEqual(['Café Crème Mug']);
+    expect(await names('381333948')).toEqual(['Café Crème Mug']);
+    expect(await names('c-99')).toEqual(['Rain Jacket']);
+    expect(await names('12" v')).toEqual(['12" Vinyl']);
+    expect(await names('nothing like it')).toEqual([]);
+    expect(await skus('acket')).toEqual(['JKT-RAIN']);
+    expect(await skus('mug-cc')).toEqual(['MUG-CC-L', 'MUG-CC-S']);
+    expect(await skus('333931')).toEqual(['MUG-CC-S']);
+    expect(await skus('crème')).toEqual(['MUG-CC-L', 'MUG-CC-S']);
+    expect(await skus('"')).toEqual(['VIN-12']);
+  });
+
+  it('matches accented names and two-character terms as LIKE always has', async () => {
+    const postgres = getHandle().dialect === 'postgres';
+    expect(await names('CRÈME')).toEqual(['Café Crème Mug']);
+    expect(await names('CAF')).toEqual(['CAFÉ SIGN', 'Café Crème Mug']);
+    // lower() folds non-ASCII capitals on PostgreSQL, not on SQLite: the trigram index (which folds
+    // both) must not widen SQLite's result.
+    expect(await names('Café')).toEqual(postgres ? ['CAFÉ SIGN', 'Café Crème Mug'] : ['Café Crème Mug']);
+    expect(await names('café s')).toEqual(postgres ? ['CAFÉ SIGN'] : []);
+    expect(await names('ox')).toEqual(['Plain Box']);
+    expect(await names('AI')).toEqual(['Plain Box', 'Rain Jacket']);
+    expect(await skus('-1')).toEqual(['BOX-1', 'SIGN-1', 'VIN-12']);
+  });
+
+  it('pages through a term that matches over a thousand variants in sort order (SQLite then walks the sort index)', async () => {
+    const handle = getHandle();
+    const big = await newAccount(handle);
+    const colours = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
+    const sizes = Array.from({ length: 40 }, (_, i) => String(i).padStart(2, '0'));
+    const variants = colours.flatMap((colour, c) => sizes.map((size, s) => ({ sku: `BT${colour}${size}`, price: String(1 + ((c * 40 + s) * 7919) % 1000), values: [colour, size] })));
+    await createProduct(handle, big.id, { name: 'Bulk Tee', attributes: [{ name: 'Colour', values: colours }, { name: 'Size', values: sizes }], variants });
+    await createProduct(handle, big.id, { name: 'Other', variants: [{ sku: 'OTHER1', price: '1' }] });
+    const bySku = variants.map((variant) => variant.sku).sort();
+    const page3 = await listVariants(handle, big.id, { q: 'BULK t', sort: 'sku:asc', pageSize: 100, page: 3 });
+    expect(page3.total).toBe(1040);
+    expect(page3.items.map((item) => item.sku)).toEqual(bySku.slice(200, 300));
+    const last = await listVariants(handle, big.id, { q: 'bulk tee', sort: 'sku:desc', pageSize: 30, page: 35 });
+    expect(last.items.map((item) => item.sku)).toEqual([...bySku].reverse().slice(1020));
+    const byPrice = [...variants].sort((a, b) => Number(b.price) - Number(a.price) || (a.sku < b.sku ? 1 : -1)).map((variant) => Number(variant.price));
+    const cheapest = await listVariants(handle, big.id, { q: 'ulk', sort: 'price:desc', pageSize: 40, page: 26 });
+    expect(cheapest.items.map((item) => Number(item.price))).toEqual(byPrice.slice(1000));
+    const products = await listProducts(handle, big.id, { q: 'bt', pageSize: 10 });
+    expect(products.items.map((item) => item.name)).toEqual(['Bulk Tee']);
+    expect((await listProducts(handle, big.id, { q: 'BTQ3' })).items.map((item) => item.name)).toEqual(['Bulk Tee']);
+    expect((await listVariants(handle, big.id, { q: 'BTQ3' })).items.map((item) => item.sku)).toEqual(sizes.filter((size) => size.startsWith('3')).map((size) => `BTQ${size}`));
+  });
+
+  it('keeps up with renames, SKU changes and deletes', async () => {
+    const handle = getHandle();
+    const box = (await listProducts(handle, account.id, { q: 'plain box' })).items[0];
+    await updateProduct(handle, account.id, box.id, { name: 'Storage Crate' });
+    expect(await names('plain box')).toEqual([]);
+    expect(await names('rage cra')).toEqual(['Storage Crate']);
+    expect(await skus('rage cra')).toEqual(['BOX-1']);
+    const variant = (await getProduct(handle, account.id, box.id)).variants[0];
+    await updateVariant(handle, account.id, variant.id, { sku: 'CRATE-77', price: '2' });
+    expect(await skus('box-1')).toEqual([]);
+    expect(await skus('ate-77')).toEqual(['CRATE-77']);
+    expect(await names('ate-77')).toEqual(['Storage Crate']);
+    await deleteProduct(handle, account.id, box.id);
+    expect(await names('rage cra')).toEqual([]);
+    expect(await skus('ate-77')).toEqual([]);
+    const other = await newAccount(handle);
+    expect((await listProducts(handle, other.id, { q: 'jacket' })).total).toBe(0);
   });
 });
