@@ -1,14 +1,15 @@
 // The import job: two passes over the store's catalogue pages. The first counts SKUs, so a SKU
 // the store holds on several variants is reported rather than linked to whichever came first;
-// the second imports product by product. A checkpoint (phase, page cursor) and the per-product
-// items make it resumable after a crash: finished products are not imported twice.
+// the second imports the products in small batches, one transaction each. A checkpoint (phase,
+// page cursor) and the per-product items, written in the transaction that imported the product,
+// make it resumable after a crash: finished products are not imported twice.
 import { nameKey } from '../../accounts/names.ts';
 import type { JobContext } from '../../jobs/job.ts';
 import { recordSyncLog } from '../sync-log/sync-log.ts';
 import { openStoreChannel } from '../stores/store-channel.ts';
 import { nowIso } from '../../db/ids.ts';
-import { importRemoteProduct, type ProductImportOutcome, type SkippedVariant } from './import-product.ts';
-import { ChannelError, type Channel, type CatalogPage } from '../../channels/channel.ts';
+import { importRemoteProducts, type ProductImportOutcome, type SkippedVariant } from './import-product.ts';
+import { ChannelError, type Channel, type CatalogPage, type RemoteProduct } from '../../channels/channel.ts';
 
 export const IMPORT_JOB_KIND = 'store-import';
 
@@ -24,6 +25,16 @@ type ImportCheckpoint =
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('stopped');
+}
+
+/**
+ * Products imported per transaction, each recorded with its outcome in it: fewer commits, while
+ * a SQLite writer (a till sale) waits behind one batch for a few tens of milliseconds at most.
+ */
+const PRODUCTS_PER_TRANSACTION = 25;
+
+function itemKeyOf(product: RemoteProduct): string {
+  return `product:${product.remoteProductId}`;
 }
 
 /** Tries for one page before the job fails on a store that is briefly away. */
@@ -100,16 +111,17 @@ export async function runImportJob(context: JobContext): Promise<ImportSummary> 
     throwIfAborted(signal);
     const page: CatalogPage = firstPage ?? (await readResumedPage(channel, cursor, signal));
     firstPage = null;
+    const pending: RemoteProduct[] = [];
     for (const product of page.products) {
-      throwIfAborted(signal);
-      const key = `product:${product.remoteProductId}`;
-      if ((await context.itemState(key)) !== 'done') {
-        await importRemoteProduct(handle, store, product, duplicates, (db, outcome) =>
-          context.recordItem(key, { state: 'done', label: product.title, result: outcome }, db),
-        );
-      }
-      seen += 1;
+      if ((await context.itemState(itemKeyOf(product))) !== 'done') pending.push(product);
     }
+    for (let start = 0; start < pending.length; start += PRODUCTS_PER_TRANSACTION) {
+      throwIfAborted(signal);
+      await importRemoteProducts(handle, store, pending.slice(start, start + PRODUCTS_PER_TRANSACTION), duplicates, (db, product, outcome) =>
+        context.recordItem(itemKeyOf(product), { state: 'done', label: product.title, result: outcome }, db),
+      );
+    }
+    seen += page.products.length;
     cursor = page.nextCursor;
     pages += 1;
     await context.saveCheckpoint({ phase: 'import', duplicates: checkpoint.duplicates, cursor, pages, seen, total });
