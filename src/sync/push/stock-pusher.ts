@@ -5,7 +5,6 @@
 // we have not taken in yet: take in its orders, recompute and push again. Retryable failures back
 // off and keep the dirt; refusals are recorded per link and stay visible.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../db/handle.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { nowIso } from '../../db/ids.ts';
@@ -14,6 +13,7 @@ import { recordSyncLog } from '../sync-log/sync-log.ts';
 import type { SyncStore } from '../engine-loop/store-channel.ts';
 import { desiredQuantity, onHandAt } from './desired-quantity.ts';
 import { backoffMs, clearBackoff, deferLinks, REFUSED_RETRY_MS } from './push-backoff.ts';
+import { clearDirtIfUnchanged, recordLinksPushed } from './link-push-state.ts';
 import { requestReconcile } from '../reconcile/reconcile-request.ts';
 
 export interface PushOptions {
@@ -112,10 +112,21 @@ async function pushPass(
   let afterId = '';
   let sawWork = false;
   let ordersTaken = false;
+  let ordersExplained = false;
+  let exhausted = false;
+  let reading: Promise<void> | null = null;
+  let failure: ChannelError | null = null;
+  let readError: unknown = null;
+  const queue: PlannedWrite[][] = [];
 
-  for (;;) {
+  // Reads the next page of dirty links, computes their desired quantities, clears those the store
+  // already shows right and queues the rest as batches.
+  const readPage = async (): Promise<void> => {
     const links = await readyDirtyLinks(handle, row.id, afterId, pageSize);
-    if (links.length === 0) break;
+    if (links.length === 0) {
+      exhausted = true;
+      return;
+    }
     sawWork = true;
     afterId = links[links.length - 1]!.id;
 
@@ -128,51 +139,78 @@ async function pushPass(
     }
     if (unchanged.length > 0) {
       await inTransaction(handle, async (trx) => {
-        for (const link of unchanged) {
-          await trx.updateTable('variant_link').set({ dirty: 0 }).where('id', '=', link.id).where('dirty_generation', '=', link.generation).execute();
-        }
+        await clearDirtIfUnchanged(trx, unchanged);
         await clearBackoff(trx, unchanged.map((l) => l.id));
       });
       report.unchanged += unchanged.length;
     }
     if (planned.length > 0 && !channel.limits.compareAndSet && !ordersTaken) {
       // No compare-and-set on this platform: take in its orders first so we do not overwrite a sale.
+      // (Nothing has been sent in this pass yet: only a page with planned writes queues batches.)
       ordersTaken = true;
-      if ((await options.takeInOrders()) > 0) return { sawWork: true, halted: false, stale };
+      if ((await options.takeInOrders()) > 0) {
+        ordersExplained = true;
+        exhausted = true;
+        return;
+      }
     }
 
     // Rows that share a platform endpoint (WooCommerce: one parent's variations) have refs with a
     // common prefix: sorted, they fill the same batches instead of one request per batch each.
     planned.sort((a, b) => (a.inventoryRef < b.inventoryRef ? -1 : a.inventoryRef > b.inventoryRef ? 1 : 0));
-    // Several batches in flight at once (the governor decides when each may go), so the store's
-    // budget is spent as fast as it allows rather than one round trip at a time.
-    const batches: PlannedWrite[][] = [];
-    for (let start = 0; start < planned.length; start += batchSize) batches.push(planned.slice(start, start + batchSize));
-    let failure: ChannelError | null = null;
-    let next = 0;
-    const sender = async (): Promise<void> => {
-      while (!failure && next < batches.length) {
-        const batch = batches[next++]!;
-        const result = await sendBatch(store, batch, report);
-        if (result instanceof ChannelError) {
-          failure ??= result;
-          await inTransaction(handle, (trx) =>
-            deferLinks(trx, row.account_id, row.id, batch.map((l) => l.id), result.message, result.retryable ? (attempts) => Math.max(backoffMs(attempts), result.retryAfterMs ?? 0) : REFUSED_RETRY_MS),
-          );
-          report.deferred += batch.length;
-          if (!result.retryable) report.refused += batch.length;
-          errors.push({ sku: null, reason: result.message });
-          continue;
-        }
-        await recordBatchResult(handle, store, batch, result, report, errors);
-        const staleRefs = new Set(result.stale);
-        for (const link of batch) if (staleRefs.has(link.inventoryRef)) stale.push(link);
+    for (let start = 0; start < planned.length; start += batchSize) queue.push(planned.slice(start, start + batchSize));
+  };
+
+  // The next page is read while this one's batches are in flight, so the senders do not stand
+  // idle between pages (the governor still decides when each request may go).
+  const readAhead = (): Promise<void> | null => {
+    if (!reading && !exhausted) {
+      reading = readPage()
+        .catch((error: unknown) => {
+          readError ??= error;
+          exhausted = true;
+        })
+        .finally(() => (reading = null));
+    }
+    return reading;
+  };
+
+  // Several batches in flight at once, so the store's budget is spent as fast as it allows
+  // rather than one round trip at a time.
+  const sender = async (): Promise<void> => {
+    while (!failure && readError === null) {
+      if (queue.length <= PUSH_CONCURRENCY) readAhead();
+      const batch = queue.shift();
+      if (!batch) {
+        const pending = readAhead();
+        if (!pending) return;
+        await pending;
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(PUSH_CONCURRENCY, batches.length) }, sender));
-    // The store is not answering (or refuses us): leave the rest for the next pass.
-    if (failure) return { sawWork: true, halted: true, stale };
-  }
+      const result = await sendBatch(store, batch, report);
+      if (result instanceof ChannelError) {
+        failure ??= result;
+        await inTransaction(handle, (trx) =>
+          deferLinks(trx, row.account_id, row.id, batch.map((l) => l.id), result.message, result.retryable ? (attempts) => Math.max(backoffMs(attempts), result.retryAfterMs ?? 0) : REFUSED_RETRY_MS),
+        );
+        report.deferred += batch.length;
+        if (!result.retryable) report.refused += batch.length;
+        errors.push({ sku: null, reason: result.message });
+        continue;
+      }
+      await recordBatchResult(handle, store, batch, result, report, errors);
+      const staleRefs = new Set(result.stale);
+      for (const link of batch) if (staleRefs.has(link.inventoryRef)) stale.push(link);
+    }
+  };
+
+  await Promise.all(Array.from({ length: PUSH_CONCURRENCY }, sender));
+  // A page still being read (after a send failed) finishes before the pass returns.
+  if (reading) await reading;
+  if (readError !== null) throw readError;
+  if (ordersExplained) return { sawWork: true, halted: false, stale };
+  // The store is not answering (or refuses us): leave the rest for the next pass.
+  if (failure) return { sawWork: true, halted: true, stale };
   report.stale += stale.length;
   return { sawWork, halted: false, stale };
 }
@@ -241,18 +279,7 @@ async function recordBatchResult(
   const failedLinks = batch.filter((l) => failed.has(l.inventoryRef));
   const at = nowIso();
   await inTransaction(handle, async (trx) => {
-    for (const link of appliedLinks) {
-      await trx
-        .updateTable('variant_link')
-        .set({
-          last_known_remote_qty: link.desired,
-          last_pushed_qty: link.desired,
-          dirty: sql<number>`case when dirty_generation = ${link.generation} then 0 else dirty end`,
-          updated_at: at,
-        })
-        .where('id', '=', link.id)
-        .execute();
-    }
+    await recordLinksPushed(trx, appliedLinks, at);
     await clearBackoff(trx, appliedLinks.map((l) => l.id));
     for (const link of failedLinks) {
       const reason = failed.get(link.inventoryRef) ?? 'refused';
