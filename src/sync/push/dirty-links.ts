@@ -9,7 +9,10 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { nowIso } from '../../db/ids.ts';
 import { clearChangeMarks, takeChangeMarks } from '../../stock/change-marks.ts';
 
-const MARKS_PER_ROUND = 500;
+// Each round reads the oldest marks in (account, variant, location) order, which scans the mark
+// table; 2,000 a round (was 500) took 100,000 marks onto links in 2.3 s instead of 3.6 s, each round
+// holding the write lock for tens of milliseconds.
+const MARKS_PER_ROUND = 2000;
 
 /** Moves pending change marks onto links; returns how many marks it took (0 = nothing pending). */
 export async function linkDirtFromChangeMarks(handle: DatabaseHandle, limit = MARKS_PER_ROUND): Promise<number> {
