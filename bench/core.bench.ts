@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type Dialect, type OpenDatabaseOptions } from '../src/db/handle.ts';
 import { createAccount, findAccountByName } from '../src/accounts/accounts.ts';
 import { createProduct } from '../src/catalog/products.ts';
@@ -21,6 +20,7 @@ import { importCatalogCsv } from '../src/catalog/csv/import.ts';
 import { CSV_COLUMNS } from '../src/catalog/csv/columns.ts';
 import { csvLine } from '../src/catalog/csv/rfc4180.ts';
 import { recordMovement } from '../src/stock/record-movement.ts';
+import { benchDatabase } from './support/bench-database.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const VARIANTS = Number(process.env.BENCH_VARIANTS ?? 100_000);
@@ -174,49 +174,15 @@ async function benchListing(handle: DatabaseHandle, dialect: Dialect): Promise<v
   }
 }
 
-async function postgresServer(): Promise<string | null> {
-  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return url;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function benchDialect(dialect: Dialect, csvFile: string): Promise<void> {
-  let options: OpenDatabaseOptions;
-  let cleanup: () => Promise<void>;
-  if (dialect === 'sqlite') {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'stockroom-bench-'));
-    options = { dataDir };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  } else {
-    const server = await postgresServer();
-    if (!server) {
-      process.stdout.write('postgres SKIPPED: no PostgreSQL server answered\n');
-      return;
-    }
-    const name = `stockroom_bench_${randomBytes(4).toString('hex')}`;
-    await adminQuery(server, `create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    options = { url: url.toString() };
-    cleanup = () => adminQuery(server, `drop database if exists ${name} with (force)`);
+  const database = await benchDatabase(dialect, 'stockroom_bench');
+  if (!database) {
+    process.stdout.write('postgres SKIPPED: no PostgreSQL server answered\n');
+    return;
   }
+  const { options, cleanup } = database;
   try {
     if (PARTS.has('movements')) {
       const handle = await openDatabase({ ...options, poolSize: 32 });

@@ -8,15 +8,14 @@ import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type DatabaseHandle, type Dialect, type OpenDatabaseOptions } from '../src/db/handle.ts';
+import { openDatabase, type DatabaseHandle, type Dialect } from '../src/db/handle.ts';
 import { ensureDefaultAccount } from '../src/accounts/accounts.ts';
 import { createUser } from '../src/auth/users.ts';
 import { importCatalogCsv } from '../src/catalog/csv/import.ts';
 import { CSV_COLUMNS } from '../src/catalog/csv/columns.ts';
 import { csvLine } from '../src/catalog/csv/rfc4180.ts';
 import { buildApp } from '../src/http/app.ts';
+import { benchDatabase } from './support/bench-database.ts';
 
 const VARIANTS = Number(process.env.BENCH_VARIANTS ?? 100_000);
 const PER_PRODUCT = 4;
@@ -60,28 +59,7 @@ async function writeCatalogue(file: string): Promise<void> {
   await once(out, 'finish');
 }
 
-async function postgresServer(): Promise<string | null> {
-  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return url;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))];
@@ -160,25 +138,12 @@ async function benchServer(handle: DatabaseHandle, dialect: Dialect): Promise<vo
 }
 
 async function benchDialect(dialect: Dialect, csvFile: string): Promise<void> {
-  let options: OpenDatabaseOptions;
-  let cleanup: () => Promise<void>;
-  if (dialect === 'sqlite') {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'stockroom-http-bench-'));
-    options = { dataDir };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  } else {
-    const server = await postgresServer();
-    if (!server) {
-      process.stdout.write('postgres SKIPPED: no PostgreSQL server answered\n');
-      return;
-    }
-    const name = `stockroom_http_bench_${randomBytes(4).toString('hex')}`;
-    await adminQuery(server, `create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    options = { url: url.toString() };
-    cleanup = () => adminQuery(server, `drop database if exists ${name} with (force)`);
+  const database = await benchDatabase(dialect, 'stockroom_http_bench');
+  if (!database) {
+    process.stdout.write('postgres SKIPPED: no PostgreSQL server answered\n');
+    return;
   }
+  const { options, cleanup } = database;
   try {
     const handle = await openDatabase(options);
     try {
