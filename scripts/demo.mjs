@@ -17,6 +17,8 @@ const env = {
   ...process.env,
   STOCKROOM_SECRET: process.env.STOCKROOM_SECRET ?? randomBytes(32).toString('hex'),
   STOCKROOM_PUBLIC_URL: process.env.STOCKROOM_PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+  // Request logs would bury the login line; LOG_LEVEL=info brings them back.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 delete env.DATABASE_URL; // the demo always runs on the embedded database
 
