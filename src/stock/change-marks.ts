@@ -1,6 +1,7 @@
 // The durable "this variant's stock at this location changed" marks (DESIGN rules 1 and 2).
 // The ledger upserts a mark in the same transaction as each movement; the sync engine takes marks,
 // brings the stores in line, then clears each mark only if no newer movement bumped it meanwhile.
+import { sql } from 'kysely';
 import { query, runSteps, type SqlSteps } from '../db/sql-steps.ts';
 import type { DatabaseHandle } from '../db/handle.ts';
 import type { Executor } from '../db/transaction.ts';
@@ -43,18 +44,19 @@ export async function takeChangeMarks(handle: DatabaseHandle, limit: number): Pr
   }));
 }
 
+/** Marks per DELETE statement: 3 parameters each, well under SQLite's and PostgreSQL's limits. */
+const CLEAR_CHUNK = 500;
+
 /** Deletes each mark whose generation is still the one taken; returns how many were deleted. */
 export async function clearChangeMarks(handle: DatabaseHandle | Executor, marks: ChangeMark[]): Promise<number> {
   const db = 'db' in handle ? handle.db : handle;
   let cleared = 0;
-  for (const mark of marks) {
-    const result = await db
-      .deleteFrom('stock_change_mark')
-      .where('variant_id', '=', mark.variantId)
-      .where('location_id', '=', mark.locationId)
-      .where('generation', '=', mark.generation)
-      .executeTakeFirst();
-    cleared += Number(result.numDeletedRows);
+  for (let start = 0; start < marks.length; start += CLEAR_CHUNK) {
+    const chunk = marks.slice(start, start + CLEAR_CHUNK);
+    // One statement per chunk; a mark bumped since it was taken no longer matches its generation.
+    const rows = sql.join(chunk.map((mark) => sql`(${mark.variantId}, ${mark.locationId}, cast(${mark.generation} as bigint))`));
+    const result = await sql`delete from stock_change_mark where (variant_id, location_id, generation) in (values ${rows})`.execute(db);
+    cleared += Number(result.numAffectedRows ?? 0);
   }
   return cleared;
 }

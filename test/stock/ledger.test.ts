@@ -164,4 +164,23 @@ forEachDialect('stock ledger', (getHandle) => {
     await expect(recordMovement(handle, account.id, { sku: 'MARK-1', kind: 'sale', quantity: 0.5 })).rejects.toThrow();
     expect(await mine()).toEqual([]);
   });
+
+  it('clears many marks in one go, keeping only those bumped since they were taken', async () => {
+    const handle = getHandle();
+    const account = await newAccount(handle);
+    const skus = ['BULK-1', 'BULK-2', 'BULK-3', 'BULK-4'];
+    for (const sku of skus) {
+      await simpleProduct(handle, account.id, sku);
+      await recordMovement(handle, account.id, { sku, kind: 'receipt', quantity: 3 });
+    }
+    const mine = async () => (await takeChangeMarks(handle, 100_000)).filter((mark) => mark.accountId === account.id);
+    const taken = await mine();
+    expect(taken).toHaveLength(4);
+    await recordMovement(handle, account.id, { sku: 'BULK-3', kind: 'sale', quantity: 1 });
+    expect(await clearChangeMarks(handle, taken)).toBe(3);
+    const left = await mine();
+    expect(left).toHaveLength(1);
+    expect(left[0].generation).toBe(2);
+    expect(await clearChangeMarks(handle, [])).toBe(0);
+  });
 });
