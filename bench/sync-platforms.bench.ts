@@ -29,8 +29,7 @@ import { recordMovementIn } from '../src/stock/record-movement.ts';
 import { syncUntilIdle } from '../src/sync/engine-loop/sync-loop.ts';
 import { channelFor, storeCipher } from '../src/sync/stores/store-channel.ts';
 import { getStoreRow } from '../src/sync/stores/store-view.ts';
-import { newId } from '../src/db/ids.ts';
-import type { QuantityReading } from '../src/channels/channel.ts';
+import { connectAndLinkDirectly } from './support/link-directly.ts';
 
 process.env.STOCKROOM_SECRET ??= 'bench-secret-0123456789-abcdefghijklmnopq';
 process.env.STOCKROOM_RECONCILE_EVERY_MS = '0';
@@ -172,42 +171,11 @@ async function connectAndImport(handle: DatabaseHandle, platform: BenchPlatform,
   return { accountId: account.id, storeId: store.id };
 }
 
-/**
- * Links every variant the store holds without the import job: reads the store's quantities, then
- * writes one local product + variant + opening level + links per remote variant in large
- * transactions. The links keep the store's inventory refs (and so their grouping by parent).
- */
-async function connectAndLinkDirectly(handle: DatabaseHandle, platform: BenchPlatform, emulator: Emulator): Promise<{ accountId: string; storeId: string }> {
+async function linkDirectlyTimed(handle: DatabaseHandle, platform: BenchPlatform, emulator: Emulator): Promise<{ accountId: string; storeId: string }> {
   const started = performance.now();
-  const account = await ensureDefaultAccount(handle);
-  const store = await connectStore(handle, account.id, { platform, url: emulator.url, credentials: emulator.credentials });
-  const row = await getStoreRow(handle.db, account.id, store.id);
-  const { channel } = await channelFor(row, storeCipher());
-  const readings: QuantityReading[] = [];
-  for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-    const page = await channel.readQuantities(cursor);
-    readings.push(...page.readings);
-    cursor = page.nextCursor;
-  }
-  const now = new Date().toISOString();
-  for (let start = 0; start < readings.length; start += 2000) {
-    await inTransaction(handle, async (trx) => {
-      for (const [offset, reading] of readings.slice(start, start + 2000).entries()) {
-        const n = start + offset;
-        const productId = newId();
-        const variantId = newId();
-        const productLinkId = newId();
-        const sku = reading.sku ?? `BENCH-${n}`;
-        await trx.insertInto('product').values({ id: productId, account_id: account.id, handle: `bench-${n}`, name: `Bench ${n}`, description: '', product_group_id: null, brand_id: null, supplier_id: null, tax_group_id: null, product_type: null, unit: null, ecommerce: 1, status: 'active', attributes: '[]', missing_mask: 0, created_at: now, updated_at: now }).execute();
-        await trx.insertInto('variant').values({ id: variantId, account_id: account.id, product_id: productId, position: 0, sku, sku_key: sku.trim().toLowerCase(), barcode: null, option_values: '[]', combination_key: '', price_minor: 500, cost_price_minor: null, weight_grams: null, created_at: now, updated_at: now }).execute();
-        await trx.insertInto('stock_level').values({ account_id: account.id, variant_id: variantId, location_id: row.location_id, quantity_milli: (reading.quantity ?? 0) * 1000, updated_at: now }).execute();
-        await trx.insertInto('product_link').values({ id: productLinkId, account_id: account.id, store_id: store.id, product_id: productId, remote_product_id: `bench-${reading.remoteVariantId}`, handle: null, created_at: now, updated_at: now }).execute();
-        await trx.insertInto('variant_link').values({ id: newId(), account_id: account.id, store_id: store.id, product_link_id: productLinkId, variant_id: variantId, remote_variant_id: reading.remoteVariantId, inventory_ref: reading.inventoryRef, last_known_remote_qty: reading.quantity ?? 0, last_pushed_qty: null, created_at: now, updated_at: now }).execute();
-      }
-    });
-  }
-  console.error(`${platform}: ${readings.length} variants read and linked directly in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return { accountId: account.id, storeId: store.id };
+  const linked = await connectAndLinkDirectly(handle, platform, emulator);
+  console.error(`${platform}: ${linked.variants} variants read and linked directly in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return linked;
 }
 
 /** One receipt of +1 for every linked variant, through the ledger (so each marks its links). */
@@ -227,7 +195,7 @@ async function benchPlatform(profile: PlatformProfile): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `stockroom-bench-${platform}-`));
   const handle = await openDatabase({ dataDir });
   try {
-    const { accountId, storeId } = SETUP === 'import' ? await connectAndImport(handle, platform, emulator) : await connectAndLinkDirectly(handle, platform, emulator);
+    const { accountId, storeId } = SETUP === 'import' ? await connectAndImport(handle, platform, emulator) : await linkDirectlyTimed(handle, platform, emulator);
     await syncUntilIdle(handle, { coalesceMs: 0, scheduledReconcile: false }); // the import's own marks: nothing to send
     const refs = await changeEveryVariant(handle, accountId, storeId);
     console.error(`${platform}: ${refs.length} variants changed through the ledger`);

@@ -25,8 +25,8 @@ import { runSyncLoop, syncUntilIdle } from '../src/sync/engine-loop/sync-loop.ts
 import { governorForStore } from '../src/sync/governor/store-governors.ts';
 import { channelFor, storeCipher } from '../src/sync/stores/store-channel.ts';
 import { getStoreRow } from '../src/sync/stores/store-view.ts';
-import { newId } from '../src/db/ids.ts';
-import { ChannelError, type QuantityReading } from '../src/channels/channel.ts';
+import { ChannelError } from '../src/channels/channel.ts';
+import { connectAndLinkDirectly } from './support/link-directly.ts';
 
 process.env.STOCKROOM_SECRET ??= 'bench-secret-0123456789-abcdefghijklmnopq';
 process.env.STOCKROOM_RECONCILE_EVERY_MS = '0';
@@ -129,42 +129,6 @@ async function connectAndImport(handle: DatabaseHandle, emulator: Emulator): Pro
   return { accountId: account.id, storeId: store.id, importSeconds: (performance.now() - started) / 1000 };
 }
 
-/**
- * Setup for (a) only: link every variant the store holds without the import job (measured on its
- * own in (c), and slow at 100,000): read the store's quantities (bulk), then write one local
- * product + variant + opening level + links per remote variant in large transactions.
- */
-async function connectAndLinkDirectly(handle: DatabaseHandle, emulator: Emulator): Promise<{ accountId: string; storeId: string }> {
-  const account = await ensureDefaultAccount(handle);
-  const store = await connectStore(handle, account.id, { platform: profile!.platform, url: emulator.url, credentials: emulator.credentials });
-  const row = await getStoreRow(handle.db, account.id, store.id);
-  const { channel } = await channelFor(row, storeCipher());
-  const readings: QuantityReading[] = [];
-  for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-    const page = await channel.readQuantities(cursor);
-    readings.push(...page.readings);
-    cursor = page.nextCursor;
-  }
-  const now = new Date().toISOString();
-  for (let start = 0; start < readings.length; start += 2000) {
-    await inTransaction(handle, async (trx) => {
-      for (const [offset, reading] of readings.slice(start, start + 2000).entries()) {
-        const n = start + offset;
-        const productId = newId();
-        const variantId = newId();
-        const productLinkId = newId();
-        const sku = reading.sku ?? `BENCH-${n}`;
-        await trx.insertInto('product').values({ id: productId, account_id: account.id, handle: `bench-${n}`, name: `Bench ${n}`, description: '', product_group_id: null, brand_id: null, supplier_id: null, tax_group_id: null, product_type: null, unit: null, ecommerce: 1, status: 'active', attributes: '[]', missing_mask: 0, created_at: now, updated_at: now }).execute();
-        await trx.insertInto('variant').values({ id: variantId, account_id: account.id, product_id: productId, position: 0, sku, sku_key: sku.trim().toLowerCase(), barcode: null, option_values: '[]', combination_key: '', price_minor: 500, cost_price_minor: null, weight_grams: null, created_at: now, updated_at: now }).execute();
-        await trx.insertInto('stock_level').values({ account_id: account.id, variant_id: variantId, location_id: row.location_id, quantity_milli: (reading.quantity ?? 0) * 1000, updated_at: now }).execute();
-        await trx.insertInto('product_link').values({ id: productLinkId, account_id: account.id, store_id: store.id, product_id: productId, remote_product_id: `bench-${reading.remoteVariantId}`, handle: null, created_at: now, updated_at: now }).execute();
-        await trx.insertInto('variant_link').values({ id: newId(), account_id: account.id, store_id: store.id, product_link_id: productLinkId, variant_id: variantId, remote_variant_id: reading.remoteVariantId, inventory_ref: reading.inventoryRef, last_known_remote_qty: reading.quantity ?? 0, last_pushed_qty: null, created_at: now, updated_at: now }).execute();
-      }
-    });
-  }
-  return { accountId: account.id, storeId: store.id };
-}
-
 /** One receipt of +1 for every linked variant, through the ledger (so each marks its links). */
 async function changeEveryVariant(handle: DatabaseHandle, accountId: string, storeId: string, limit = Infinity): Promise<number> {
   const links = await handle.db.selectFrom('variant_link').select('variant_id').where('store_id', '=', storeId).orderBy('id').execute();
@@ -187,7 +151,7 @@ if (PUSH_VARIANTS > 0) {
   const emulator = await startEmulator(`gen:${PUSH_VARIANTS}`);
   const db = await freshDatabase();
   try {
-    const { accountId, storeId } = await connectAndLinkDirectly(db.handle, emulator);
+    const { accountId, storeId } = await connectAndLinkDirectly(db.handle, profile!.platform, emulator);
     console.error(`push: ${PUSH_VARIANTS} variants linked`);
     const changed = await changeEveryVariant(db.handle, accountId, storeId);
     console.error(`push: ${changed} variants changed through the ledger`);
