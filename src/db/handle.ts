@@ -30,6 +30,16 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** SQLite only: the file's cached prepared statements, for db/sql-steps.ts's fast path */
   sqlite?: SqliteStatements;
+  /** PostgreSQL only: named prepared statements for the hottest write (see stock/one-statement-movement.ts) */
+  postgresPrepared?: PostgresPreparedStatements;
+}
+
+export interface PostgresPreparedStatements {
+  /**
+   * Runs `text` ($1…$n placeholders) as the named prepared statement `name` on whichever pooled
+   * connection is free; each connection parses and plans it once instead of on every call.
+   */
+  query<Row>(name: string, text: string, parameters: readonly unknown[]): Promise<Row[]>;
 }
 
 export interface SqliteStatements {
@@ -90,9 +100,13 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
     if (!closing) process.emitWarning(`A pooled PostgreSQL connection was lost and will be replaced: ${error.message}`);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const postgresPrepared: PostgresPreparedStatements = {
+    query: async <Row>(name: string, text: string, parameters: readonly unknown[]) => (await pool.query({ name, text, values: parameters as unknown[] })).rows as Row[],
+  };
   return {
     db,
     dialect: 'postgres',
+    postgresPrepared,
     close: () => {
       closing = true;
       return db.destroy();

@@ -10,16 +10,20 @@ export function dialectOf(db: Executor): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
-const postgresText = new Map<string, string>();
+const postgresTexts = new Map<string, string>();
 
 function textFor(dialect: Dialect, sqlText: string): string {
-  if (dialect === 'sqlite') return sqlText;
-  let text = postgresText.get(sqlText);
+  return dialect === 'sqlite' ? sqlText : postgresText(sqlText);
+}
+
+/** `?` placeholders → PostgreSQL's $1…$n (cached per statement text). */
+export function postgresText(sqlText: string): string {
+  let text = postgresTexts.get(sqlText);
   if (text === undefined) {
     let n = 0;
     text = sqlText.replace(/\?/g, () => `$${++n}`);
-    if (postgresText.size > 1000) postgresText.clear();
-    postgresText.set(sqlText, text);
+    if (postgresTexts.size > 1000) postgresTexts.clear();
+    postgresTexts.set(sqlText, text);
   }
   return text;
 }

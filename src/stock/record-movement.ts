@@ -12,6 +12,7 @@ import { nameKey } from '../accounts/names.ts';
 import { changeMarkSteps } from './change-marks.ts';
 import { KIND_RULES, isMovementKind } from './movement-kinds.ts';
 import { movementFromRow, type Movement } from './movement.ts';
+import { recordMovementInOneStatement } from './one-statement-movement.ts';
 
 export interface MovementInput {
   /** the variant, by id … */
@@ -45,28 +46,22 @@ export interface MovementResult {
 }
 
 export async function recordMovement(handle: DatabaseHandle, accountId: string, input: MovementInput): Promise<MovementResult> {
-  if (handle.dialect === 'postgres' && writesInOneStatement(input)) return runSteps(handle.db, movementSteps(accountId, input, true));
-  return runStepsInTransaction(handle, () => movementSteps(accountId, input, false));
-}
-
-/**
- * On PostgreSQL a plain movement (no idempotency key, not a count or transfer) writes its movement,
- * level and change mark in ONE statement (data-modifying CTEs), atomic without BEGIN/COMMIT: three
- * round trips instead of seven, and one WAL flush. Counts, transfers and keyed movements read
- * before they write, so they keep their transaction.
- */
-function writesInOneStatement(input: MovementInput): boolean {
-  if (input.idempotencyKey?.trim() || !isMovementKind(input.kind)) return false;
-  const rule = KIND_RULES[input.kind];
-  return rule === 'in' || rule === 'out' || rule === 'signed';
+  // On PostgreSQL a plain movement is one statement (one-statement-movement.ts); counts, transfers
+  // and keyed movements read before they write, so they keep their transaction, as does anything
+  // the one statement could not write (it is refused here with the precise reason).
+  if (handle.dialect === 'postgres') {
+    const written = await recordMovementInOneStatement(handle, accountId, input);
+    if (written) return written;
+  }
+  return runStepsInTransaction(handle, () => movementSteps(accountId, input));
 }
 
 /** The same, inside a transaction the caller already holds (e.g. order intake with its own rows). */
 export async function recordMovementIn(trx: Executor, accountId: string, input: MovementInput): Promise<MovementResult> {
-  return runSteps(trx, movementSteps(accountId, input, false));
+  return runSteps(trx, movementSteps(accountId, input));
 }
 
-function* movementSteps(accountId: string, input: MovementInput, oneStatement: boolean): SqlSteps<MovementResult> {
+function* movementSteps(accountId: string, input: MovementInput): SqlSteps<MovementResult> {
   if (!isMovementKind(input.kind)) throw invalid(`"${input.kind}" is not a kind of stock movement.`);
   const kind = input.kind;
   const key = input.idempotencyKey?.trim() || null;
@@ -105,10 +100,6 @@ function* movementSteps(accountId: string, input: MovementInput, oneStatement: b
     created_at: now,
   };
   const row: StockMovementTable = { ...base, id: newId(), location_id: location.id, quantity_milli: delta, idempotency_key: key };
-  if (oneStatement) {
-    const [written] = yield* query<{ quantity_milli: number }>(WRITE_MOVEMENT_POSTGRES, [...movementValues(row), accountId, variant.id, location.id, delta, now, accountId, variant.id, location.id]);
-    return { movement: movementFromRow(row), onHand: quantityNumber(Number(written.quantity_milli)), replayed: false };
-  }
   // Another writer may have committed the same key since we looked: the unique index decides.
   if (!(yield* insertMovement(row))) {
     const replay = key ? yield* replayOf(accountId, key) : undefined;
@@ -198,11 +189,6 @@ const INSERT_MOVEMENT = `insert into stock_movement (${MOVEMENT_COLUMNS}) values
 
 const UPSERT_LEVEL =
   'insert into stock_level (account_id, variant_id, location_id, quantity_milli, updated_at) values (?, ?, ?, ?, ?) on conflict (variant_id, location_id) do update set quantity_milli = stock_level.quantity_milli + excluded.quantity_milli, updated_at = excluded.updated_at returning quantity_milli';
-const BUMP_MARK =
-  'insert into stock_change_mark (account_id, variant_id, location_id, generation) values (?, ?, ?, 1) on conflict (variant_id, location_id) do update set generation = stock_change_mark.generation + 1';
-
-/** PostgreSQL only: movement, level and change mark in one atomic statement; returns the new level. */
-const WRITE_MOVEMENT_POSTGRES = `with movement as (${INSERT_MOVEMENT} returning id), level as (${UPSERT_LEVEL}), mark as (${BUMP_MARK} returning generation) select (select quantity_milli from level) as quantity_milli, (select count(*) from movement) + (select count(*) from mark) as written`;
 
 function movementValues(row: StockMovementTable): unknown[] {
   return [row.id, row.account_id, row.variant_id, row.location_id, row.kind, row.quantity_milli, row.counted_milli, row.actor, row.reason, row.reference, row.idempotency_key, row.created_at];

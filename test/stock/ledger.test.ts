@@ -4,6 +4,7 @@ import { recordMovement } from '../../src/stock/record-movement.ts';
 import { getStock, listMovements } from '../../src/stock/stock-query.ts';
 import { clearChangeMarks, takeChangeMarks } from '../../src/stock/change-marks.ts';
 import { createLocation } from '../../src/accounts/locations.ts';
+import { createProduct } from '../../src/catalog/products.ts';
 import { DomainError } from '../../src/errors/domain-error.ts';
 import type { DatabaseHandle } from '../../src/db/handle.ts';
 import { forEachDialect } from '../support/databases.ts';
@@ -88,6 +89,28 @@ forEachDialect('stock ledger', (getHandle) => {
     await expect(recordMovement(handle, account.id, { sku: 'BAD-1', kind: 'sale', quantity: 'two' })).rejects.toThrow('is not a number');
     expect(await listMovements(handle, account.id)).toEqual([]);
     expect(await takeChangeMarks(handle, 10_000).then((marks) => marks.filter((mark) => mark.accountId === account.id))).toEqual([]);
+  });
+
+  it('finds the variant by barcode and the location by name, and returns the movement as written', async () => {
+    const handle = getHandle();
+    const account = await newAccount(handle);
+    const product = await createProduct(handle, account.id, { name: 'Scanned', variants: [{ sku: 'SCAN-1', barcode: '5012345678900', price: '1' }] });
+    const backRoom = await createLocation(handle, account.id, { name: 'Back Room' });
+    const received = await recordMovement(handle, account.id, { code: '5012345678900', kind: 'receipt', quantity: 5, location: ' back room ', actor: 'till 2', reason: 'delivery', reference: 'PO-9' });
+    expect(received).toMatchObject({
+      onHand: 5,
+      replayed: false,
+      movement: { variantId: product.variants[0].id, locationId: backRoom.id, kind: 'receipt', quantity: 5, counted: null, actor: 'till 2', reason: 'delivery', reference: 'PO-9' },
+    });
+    const sold = await recordMovement(handle, account.id, { code: 'scan-1', kind: 'sale', quantity: 2, location: backRoom.id });
+    expect(sold.onHand).toBe(3);
+    const [stored] = await listMovements(handle, account.id, { variantId: product.variants[0].id });
+    expect(stored).toEqual(sold.movement);
+    const stock = await getStock(handle, account.id, 'SCAN-1');
+    expect(stock.total).toBe(3);
+    expect(stock.locations).toContainEqual({ location: 'Back Room', onHand: 3 });
+    const marks = (await takeChangeMarks(handle, 10_000)).filter((mark) => mark.accountId === account.id);
+    expect(marks).toEqual([{ accountId: account.id, variantId: product.variants[0].id, locationId: backRoom.id, generation: 2 }]);
   });
 
   it("does not reach another account's variants or locations", async () => {
