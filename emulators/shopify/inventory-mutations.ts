@@ -123,6 +123,11 @@ function checkContract(rows: object[], rowType: string, info: GraphQLResolveInfo
       argumentSourceNodes(info),
     );
   }
+  return requiredIdempotencyKey(info);
+}
+
+/** The key of this field's @idempotent directive, required on the 2026-04+ inventory mutations. */
+export function requiredIdempotencyKey(info: GraphQLResolveInfo): string {
   const directive = info.fieldNodes[0].directives?.find((d) => d.name.value === 'idempotent');
   const keyNode = directive?.arguments?.find((a) => a.name.value === 'key')?.value;
   let key: unknown;
@@ -146,12 +151,26 @@ function checkReason(reason: string, errors: UserError[]): void {
   }
 }
 
+/** What each mutation says of an item with no inventory level at the location (texts of the schema's enums). */
+const NOT_STOCKED = {
+  set: 'The specified inventory item is not stocked at the location.',
+  adjust: 'The inventory item is not stocked at the location.',
+};
+
+interface Target {
+  item: InventoryItemRecord;
+  locationId: number;
+  level: LevelRecord;
+}
+
+/** Each row's item and its level at the location; an item not stocked there has none and is refused. */
 function findTargets(
   store: ShopStore,
   rows: Array<{ inventoryItemId: string; locationId: string }>,
   listName: string,
+  notStocked: string,
   errors: UserError[],
-): Array<{ item: InventoryItemRecord; locationId: number } | null> {
+): Array<Target | null> {
   return rows.map((row, i) => {
     const item = store.inventoryItems.get(parseGid(row.inventoryItemId, 'InventoryItem') ?? -1);
     const locationId = parseGid(row.locationId, 'Location');
@@ -163,7 +182,12 @@ function findTargets(
       errors.push(userError(['input', listName, i, 'locationId'], 'The specified location could not be found.', 'INVALID_LOCATION'));
       return null;
     }
-    return { item, locationId };
+    const level = item.levels.get(locationId);
+    if (!level) {
+      errors.push(userError(['input', listName, i, 'inventoryItemId'], notStocked, 'ITEM_NOT_STOCKED_AT_LOCATION'));
+      return null;
+    }
+    return { item, locationId, level };
   });
 }
 
@@ -251,7 +275,7 @@ function setQuantities(ctx: ShopifyContext, input: SetInput, listName: string) {
     errors.push(userError(['input', 'name'], "The quantity name must be either 'available' or 'on_hand'.", 'INVALID_NAME'));
   }
   checkReason(input.reason, errors);
-  const targets = findTargets(store, input.quantities, listName, errors);
+  const targets = findTargets(store, input.quantities, listName, NOT_STOCKED.set, errors);
   input.quantities.forEach((row, i) => {
     if (row.quantity > QUANTITY_LIMIT) errors.push(userError(['input', listName, i, 'quantity'], "The quantity can't be higher than 1,000,000,000.", 'INVALID_QUANTITY_TOO_HIGH'));
     else if (row.quantity < -QUANTITY_LIMIT) errors.push(userError(['input', listName, i, 'quantity'], "The quantity can't be lower than -1,000,000,000.", 'INVALID_QUANTITY_TOO_LOW'));
@@ -272,7 +296,7 @@ function setQuantities(ctx: ShopifyContext, input: SetInput, listName: string) {
   if (errors.length === 0) {
     input.quantities.forEach((row, i) => {
       const target = targets[i]!;
-      const current = quantityOf(store.level(target.item, target.locationId), input.name);
+      const current = quantityOf(target.level, input.name);
       if (row.changeFromQuantity != null && row.changeFromQuantity !== current) errors.push(staleError(listName, i));
     });
   }
@@ -283,10 +307,9 @@ function setQuantities(ctx: ShopifyContext, input: SetInput, listName: string) {
   const touched = new Map<string, { item: InventoryItemRecord; locationId: number }>();
   input.quantities.forEach((row, i) => {
     const target = targets[i]!;
-    const level = store.level(target.item, target.locationId);
-    const delta = row.quantity - quantityOf(level, input.name);
+    const delta = row.quantity - quantityOf(target.level, input.name);
     if (delta === 0) return;
-    applyDelta(level, delta, now);
+    applyDelta(target.level, delta, now);
     changes.push({ name: 'available', delta, itemId: target.item.id, locationId: target.locationId, ledgerDocumentUri: null });
     changes.push({ name: 'on_hand', delta, itemId: target.item.id, locationId: target.locationId, ledgerDocumentUri: null });
     touched.set(`${target.item.id}|${target.locationId}`, target);
@@ -328,7 +351,7 @@ function adjustQuantities(ctx: ShopifyContext, input: AdjustInput) {
     errors.push(userError(['input', 'name'], `The quantity name '${input.name}' is not valid.`, 'INVALID_QUANTITY_NAME'));
   }
   checkReason(input.reason, errors);
-  const targets = findTargets(store, input.changes, 'changes', errors);
+  const targets = findTargets(store, input.changes, 'changes', NOT_STOCKED.adjust, errors);
   input.changes.forEach((row, i) => {
     if (Math.abs(row.delta) > QUANTITY_LIMIT) {
       errors.push(
@@ -341,7 +364,7 @@ function adjustQuantities(ctx: ShopifyContext, input: AdjustInput) {
   if (errors.length === 0) {
     input.changes.forEach((row, i) => {
       const target = targets[i]!;
-      const current = quantityOf(store.level(target.item, target.locationId), input.name);
+      const current = quantityOf(target.level, input.name);
       if (row.changeFromQuantity != null && row.changeFromQuantity !== current) errors.push(staleError('changes', i));
     });
   }
@@ -353,7 +376,7 @@ function adjustQuantities(ctx: ShopifyContext, input: AdjustInput) {
   input.changes.forEach((row, i) => {
     const target = targets[i]!;
     if (row.delta === 0) return;
-    applyDelta(store.level(target.item, target.locationId), row.delta, now);
+    applyDelta(target.level, row.delta, now);
     const ledger = row.ledgerDocumentUri ?? null;
     changes.push({ name: 'available', delta: row.delta, itemId: target.item.id, locationId: target.locationId, ledgerDocumentUri: ledger });
     changes.push({ name: 'on_hand', delta: row.delta, itemId: target.item.id, locationId: target.locationId, ledgerDocumentUri: ledger });

@@ -6,12 +6,13 @@ import { connection, type PageArgs } from './connection.ts';
 import { shopifyError, userError } from './errors.ts';
 import type { ShopifyContext } from './context.ts';
 import { InventoryItemView, InventoryLevelView, LocationView, ProductView, ShopView, VariantView } from './catalog-views.ts';
-import { OrderView } from './order-views.ts';
+import { OrderView, RefundView } from './order-views.ts';
 import { buildPredicate, matchAnyOf, matchDate, matchText, parseSearchQuery, type FieldMatcher } from './search-query.ts';
 import { containsText, idMatcher, orderFields, productFields, variantFields } from './search-fields.ts';
 import { WebhookSubscriptionView } from './webhook-views.ts';
 import { productSet, type ProductSetInput } from './product-set.ts';
 import { inventoryAdjustQuantities, inventorySetOnHandQuantities, inventorySetQuantities } from './inventory-mutations.ts';
+import { inventoryActivate, inventoryBulkToggleActivation } from './inventory-activation.ts';
 import type { ShopStore } from './store.ts';
 
 type SearchArgs = PageArgs & { query?: string | null; sortKey?: string | null };
@@ -146,6 +147,14 @@ export const queryRoot = {
     const o = ctx.store.orders.get(parseGid(args.id, 'Order') ?? -1);
     return o ? new OrderView(ctx.store, o) : null;
   },
+  refund: (args: { id: string }, ctx: ShopifyContext) => {
+    const id = parseGid(args.id, 'Refund') ?? -1;
+    for (const o of ctx.store.orders.values()) {
+      const r = o.refunds.find((refund) => refund.id === id);
+      if (r) return new RefundView(ctx.store, o, r);
+    }
+    return null;
+  },
   node: (args: { id: string }, ctx: ShopifyContext) => nodeById(ctx.store, args.id),
   nodes: (args: { ids: string[] }, ctx: ShopifyContext) => args.ids.map((id) => nodeById(ctx.store, id)),
   bulkOperation: (args: { id: string }, ctx: ShopifyContext) => {
@@ -196,6 +205,8 @@ export const mutationRoot = {
   inventorySetQuantities,
   inventoryAdjustQuantities,
   inventorySetOnHandQuantities,
+  inventoryActivate,
+  inventoryBulkToggleActivation,
   inventoryItemUpdate: (
     args: { id: string; input: { tracked?: boolean | null; sku?: string | null; cost?: string | null; requiresShipping?: boolean | null } },
     ctx: ShopifyContext,

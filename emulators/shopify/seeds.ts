@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { createPrng } from '../common/prng.ts';
 import { SeedError, type SeedSpec } from '../common/seed-spec.ts';
-import { ShopStore, type ProductStatus } from './store.ts';
+import { ShopStore, type InventoryItemRecord, type ProductStatus } from './store.ts';
 
 const SEED_TIME = '2026-01-15T09:00:00Z';
 
@@ -14,8 +14,8 @@ export interface SeedVariant {
   options?: string[];
   inventoryPolicy?: 'DENY' | 'CONTINUE';
   tracked?: boolean;
-  /** Available quantity per location index (0 = the first location). */
-  quantities?: number[];
+  /** Available quantity per location index (0 = the first location); null = not stocked there. */
+  quantities?: Array<number | null>;
 }
 
 export interface SeedProduct {
@@ -90,11 +90,21 @@ export function addSeedProduct(store: ShopStore, seed: SeedProduct): void {
         requiresShipping: true,
         createdAt: SEED_TIME,
         updatedAt: SEED_TIME,
-        levels: new Map(locations.map((loc, i) => [loc, { available: v.quantities?.[i] ?? 0, committed: 0, updatedAt: SEED_TIME }])),
+        levels: seedLevels(locations, v.quantities),
       },
     );
     store.setSku(store.variants.get(variantId)!, v.sku);
   });
+}
+
+/** A level at every location but those whose quantity is null (the item is not stocked there). */
+function seedLevels(locations: number[], quantities: SeedVariant['quantities']): InventoryItemRecord['levels'] {
+  const levels: InventoryItemRecord['levels'] = new Map();
+  locations.forEach((location, i) => {
+    const quantity = quantities?.[i];
+    if (quantity !== null) levels.set(location, { available: quantity ?? 0, committed: 0, updatedAt: SEED_TIME });
+  });
+  return levels;
 }
 
 function cartesian(lists: string[][]): string[][] {
@@ -195,7 +205,7 @@ const fileSchema = z
               options: z.array(z.string()).optional(),
               inventoryPolicy: z.enum(['DENY', 'CONTINUE']).optional(),
               tracked: z.boolean().optional(),
-              quantities: z.array(z.number().int()).optional(),
+              quantities: z.array(z.number().int().nullable()).optional(),
             }),
           )
           .min(1)
@@ -217,6 +227,15 @@ export function buildStore(spec: SeedSpec): ShopStore {
     if (parsed.data.shop?.name) store.shopName = parsed.data.shop.name;
     if (parsed.data.shop?.currencyCode) store.currencyCode = parsed.data.shop.currencyCode;
     for (const l of parsed.data.locations ?? [{ name: 'Shop location' }]) store.addLocation(l.name);
+    const locationCount = store.locations.size;
+    parsed.data.products.forEach((product, p) =>
+      product.variants.forEach((variant, v) => {
+        const quantities = variant.quantities;
+        if (quantities && Array.from({ length: locationCount }, (_, i) => quantities[i]).every((q) => q === null)) {
+          throw new SeedError(`seed file ${spec.path}: products.${p}.variants.${v}.quantities: a variant must be stocked at one location at least (null = not stocked there)`);
+        }
+      }),
+    );
     for (const p of parsed.data.products) addSeedProduct(store, p);
     return store;
   }
