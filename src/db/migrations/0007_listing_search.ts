@@ -3,8 +3,10 @@
 // answers `lower(col) like '%term%'` from the index. SQLite: FTS5 tables with the trigram tokenizer
 // over the same columns, kept in step by triggers (every write path: API, CSV import, bulk edit,
 // cascades), used only to narrow the candidates; the LIKE filters still decide, so results are
-// unchanged. Their rowid is the row's implicit rowid, which VACUUM may renumber: after a VACUUM run
-// `insert into variant_search(variant_search) values ('rebuild')` (and the same for product_search).
+// unchanged. Their rowid is the row's implicit rowid. VACUUM keeps it (SQLite renumbers only tables
+// without any index; product and variant have their primary key's; test/catalog/search-after-vacuum
+// pins it, decision 37). A copy that re-inserts rows (`.dump` without --preserve-rowids) does not:
+// after one, run `insert into variant_search(variant_search) values ('rebuild')` (and product_search).
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../raw-sql.ts';
 
