@@ -1,11 +1,14 @@
 // setQuantities: one inventorySetQuantities call per batch (2026-04+ rules: changeFromQuantity on
 // every row, null skipping the check; @idempotent with the engine's key). Shopify applies such a
-// call all or nothing, so any stale row means nothing was written.
+// call all or nothing, so any stale row means nothing was written. Rows refused because the item
+// is not stocked at the location are stocked there with their quantity (stocking.ts); the other
+// rows are then written once more on their own.
 import { ChannelError, type QuantityWrite, type QuantityWriteResult } from '../channel.ts';
 import type { GraphqlClient } from './graphql-client.ts';
 import { inventorySetQuantities } from './operations/inventory.ts';
 import { inventorySetQuantitiesResult } from './payloads/inventory.ts';
 import type { UserError } from './payloads/user-errors.ts';
+import { activateAt, isNotStocked } from './stocking.ts';
 
 export const QUANTITY_BATCH_SIZE = 250;
 
@@ -40,7 +43,11 @@ function checkWrites(writes: QuantityWrite[]): void {
   }
 }
 
-export async function setQuantities(deps: QuantityDeps, writes: QuantityWrite[], key: string): Promise<QuantityWriteResult> {
+/**
+ * `stockMissing` is false when writing the rest of a call: items not stocked by then are reported,
+ * so a call stocks each item at most once. Every re-send has fewer rows, so the recursion ends.
+ */
+export async function setQuantities(deps: QuantityDeps, writes: QuantityWrite[], key: string, stockMissing = true): Promise<QuantityWriteResult> {
   checkWrites(writes);
   if (writes.length === 0) return { applied: [], stale: [], failed: [] };
   const locationId = await deps.locationId();
@@ -75,18 +82,25 @@ export async function setQuantities(deps: QuantityDeps, writes: QuantityWrite[],
   }
 
   const refused = new Map<number, string>();
+  const notStocked = new Set<number>();
   for (const error of errors) {
     const index = rowIndex(error);
-    if (index !== null && index < writes.length) refused.set(index, error.message);
+    if (index === null || index >= writes.length) continue;
+    if (stockMissing && isNotStocked(error)) notStocked.add(index);
+    else refused.set(index, error.message);
   }
-  if (refused.size === 0) {
+  for (const index of notStocked) if (refused.has(index)) notStocked.delete(index);
+  if (refused.size === 0 && notStocked.size === 0) {
     const reason = errors.map((error) => error.message).join('; ');
     return { applied: [], stale: [], failed: refs.map((inventoryRef) => ({ inventoryRef, reason })) };
   }
   const failed = [...refused].map(([index, reason]) => ({ inventoryRef: refs[index], reason }));
-  // The call changed nothing; write the rows Shopify did not object to once more, on their own.
-  const rest = writes.filter((_, index) => !refused.has(index));
-  if (rest.length === 0) return { applied: [], stale: [], failed };
-  const retried = await setQuantities(deps, rest, `${key}/without-refused`);
-  return { applied: retried.applied, stale: retried.stale, failed: [...failed, ...retried.failed] };
+  // The call changed nothing. Items not stocked here are stocked with their quantity; the rows
+  // Shopify did not object to (and items someone stocked meanwhile) are written once more, alone.
+  const activation = await activateAt(deps.client, locationId, writes.filter((_, index) => notStocked.has(index)), key);
+  failed.push(...activation.failed);
+  const rest = [...writes.filter((_, index) => !refused.has(index) && !notStocked.has(index)), ...activation.stockedMeanwhile];
+  if (rest.length === 0) return { applied: activation.applied, stale: [], failed };
+  const retried = await setQuantities(deps, rest, `${key}/without-refused`, false);
+  return { applied: [...activation.applied, ...retried.applied], stale: retried.stale, failed: [...failed, ...retried.failed] };
 }

@@ -23,9 +23,14 @@ export function remoteOptions(options: ShopifyProduct['options']): RemoteOption[
   return ordered.map((option) => ({ name: option.name, values: [...option.values] }));
 }
 
-/** The available quantity at the mapped location; null when not tracked or not stocked there. */
+/**
+ * The available quantity at the mapped location; null when Shopify does not track the item. A
+ * tracked item not stocked there (no inventory level) holds nothing there: 0, and the first
+ * quantity written stocks it (stocking.ts).
+ */
 export function availableQuantity(item: ShopifyInventoryItem): number | null {
-  if (!item.tracked || !item.inventoryLevel) return null;
+  if (!item.tracked) return null;
+  if (!item.inventoryLevel) return 0;
   return item.inventoryLevel.quantities.find((q) => q.name === 'available')?.quantity ?? 0;
 }
 

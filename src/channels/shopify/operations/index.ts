@@ -1,7 +1,7 @@
 // Every GraphQL document the Shopify connector sends, in one place, so a test can validate them
 // all against the pinned Admin API schema (vendor-specs/shopify/admin-graphql-2026-07).
 import { bulkOperationPoll, bulkOperationRunQuery } from './bulk.ts';
-import { inventorySetQuantities } from './inventory.ts';
+import { inventoryActivate, inventorySetQuantities } from './inventory.ts';
 import type { ShopifyOperation } from './operation.ts';
 import { orderById, ordersPage } from './orders.ts';
 import { productById, productsByHandle, productSet, productVariantsPage, variantsBySku } from './products.ts';
@@ -18,6 +18,7 @@ export const allOperations: ReadonlyArray<ShopifyOperation<never>> = [
   variantsBySku,
   productSet,
   inventorySetQuantities,
+  inventoryActivate,
   bulkOperationRunQuery,
   bulkOperationPoll,
   ordersPage,

@@ -17,3 +17,20 @@ export const inventorySetQuantities = operation<{ key: string; input: Record<str
   `,
   () => 11,
 );
+
+/**
+ * Stocks an inventory item at a location that does not stock it yet, with its first `available`
+ * quantity. @idempotent is required since 2026-04. Estimate: mutation 10 + inventoryLevel 1.
+ */
+export const inventoryActivate = operation<{ key: string; inventoryItemId: string; locationId: string; available: number }>(
+  'InventoryActivate',
+  /* GraphQL */ `
+    mutation InventoryActivate($inventoryItemId: ID!, $locationId: ID!, $available: Int, $key: String!) {
+      inventoryActivate(inventoryItemId: $inventoryItemId, locationId: $locationId, available: $available) @idempotent(key: $key) {
+        inventoryLevel { id }
+        userErrors { field message }
+      }
+    }
+  `,
+  () => 11,
+);

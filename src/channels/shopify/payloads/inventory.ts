@@ -9,3 +9,12 @@ export const inventorySetQuantitiesResult = z.object({
     })
     .nullable(),
 });
+
+export const inventoryActivateResult = z.object({
+  inventoryActivate: z
+    .object({
+      inventoryLevel: z.object({ id: z.string() }).nullish(),
+      userErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
+});
