@@ -1,4 +1,5 @@
-// The auth tables (created by src/db/migrations/0002_auth.ts), added to the shared Database type.
+// The auth tables (created by src/db/migrations/0002_auth.ts and 0011_auth_login_failures.ts),
+// added to the shared Database type.
 import type { Generated } from 'kysely';
 
 export interface AuthUserTable {
@@ -29,10 +30,19 @@ export interface ApiTokenTable {
   last_used_at: Generated<string | null>;
 }
 
+/** One failed login (login-throttle.ts); rows older than the throttle's window are swept. */
+export interface LoginFailureTable {
+  id: string;
+  /** SHA-256 of the normalised email: the address itself is not kept */
+  email_hash: string;
+  failed_at: string;
+}
+
 declare module '../db/schema.ts' {
   interface Database {
     auth_user: AuthUserTable;
     auth_session: AuthSessionTable;
     api_token: ApiTokenTable;
+    login_failure: LoginFailureTable;
   }
 }

@@ -22,7 +22,7 @@ function cookieOptions(request: FastifyRequest) {
 export function register(router: ApiRouter): void {
   const { handle } = router.context;
   const { db } = handle;
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(db);
   const accountView = async (accountId: string) => {
     const { id, name } = await getAccount(handle, accountId);
     return { id, name };
@@ -38,7 +38,7 @@ export function register(router: ApiRouter): void {
     response: whoAmI,
     handler: async ({ body, request, reply }) => {
       const key = normaliseEmail(body.email);
-      const waitMs = throttle.retryAfterMs(key);
+      const waitMs = await throttle.retryAfterMs(key);
       if (waitMs > 0) {
         const minutes = Math.ceil(waitMs / 60_000);
         reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
@@ -46,10 +46,10 @@ export function register(router: ApiRouter): void {
       }
       const user = await authenticate(db, body.email, body.password);
       if (!user) {
-        throttle.recordFailure(key);
+        await throttle.recordFailure(key);
         throw new ApiError(401, 'invalid_credentials', 'The email or password is not right.');
       }
-      throttle.recordSuccess(key);
+      await throttle.recordSuccess(key);
       const session = await startSession(db, user);
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(request), expires: session.expiresAt });
       return { user: { id: user.id, email: user.email }, account: await accountView(user.accountId) };
