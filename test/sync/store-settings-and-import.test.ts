@@ -120,7 +120,7 @@ forEachDialect('store settings and import rules', (getHandle) => {
     expect(split.created).toBe(0);
     expect(split.skipped).toEqual([
       { sku: 'SPLIT-R', reason: 'it matches local product "Right", but the rest of "Split" matches "Left"' },
-      { sku: 'SPLIT-NEW', reason: 'no local variant has this SKU or barcode, and "Split" is linked to local product "Left": add the variant there and import again' },
+      { sku: 'SPLIT-NEW', reason: 'the store\'s option "Side" is not an attribute of local product "Left"; add it there and import again' },
     ]);
     const link = await handle.db.selectFrom('product_link').select('product_id').where('store_id', '=', store.id).where('remote_product_id', '=', 'rp-Split').executeTakeFirstOrThrow();
     expect(link.product_id).toBe(left.id);

@@ -2,7 +2,8 @@
 // the local variant with its SKU (trimmed, case-insensitive), else its barcode; a match is linked,
 // never duplicated, keeps its local stock and is marked for pushing. A product with no match is
 // created locally in Unallocated (no group) with the Ecommerce flag on, its description kept, and
-// its opening stock taken from the store. What cannot be imported safely is skipped with a reason.
+// its opening stock taken from the store; a variant with no match inside a linked product joins
+// that local product (add-remote-variants.ts). What cannot be imported safely is skipped with a reason.
 import type { RemoteProduct, RemoteVariant } from '../../channels/channel.ts';
 import type { DatabaseHandle } from '../../db/handle.ts';
 import { newId, nowIso } from '../../db/ids.ts';
@@ -11,9 +12,10 @@ import { nameKey } from '../../accounts/names.ts';
 import { isDomainError } from '../../errors/domain-error.ts';
 import { createProductIn } from '../../catalog/products.ts';
 import { MAX_ATTRIBUTES } from '../../catalog/product-input.ts';
-import { recordMovementIn } from '../../stock/record-movement.ts';
 import type { StoreRow } from '../stores/store-view.ts';
 import { insertVariantLink } from '../stores/variant-links.ts';
+import { linkWithOpeningStock } from './opening-stock.ts';
+import { addRemoteVariants } from './add-remote-variants.ts';
 
 export interface SkippedVariant {
   sku: string;
@@ -246,10 +248,9 @@ async function linkOrCreate(
       await insertVariantLink(trx, { store, productLinkId: target.linkId, variantId: match.variantId, remote: variant, knownQuantity: variant.quantity, dirty: true, now });
       linked += 1;
     }
-    for (const variant of unmatched) {
-      skipped.push({ sku: skuOf(variant), reason: `no local variant has this SKU or barcode, and "${title}" is linked to local product "${target.name}": add the variant there and import again` });
-    }
-    return { linked, created: 0, skipped };
+    // What matched nothing here joins the linked local product as new variants, or is reported.
+    const added = await addRemoteVariants(trx, store, product, { id: target.id, name: target.name, linkId: target.linkId }, unmatched, skipped);
+    return { linked, created: added, skipped };
   }
 
   if (unmatched.length === 0) return { linked, created: 0, skipped };
@@ -302,18 +303,7 @@ async function createLocalProduct(
   for (const variant of variants) {
     const variantId = bySku.get(nameKey(skuOf(variant)));
     if (!variantId) throw new Error(`Imported variant ${skuOf(variant)} was not created`);
-    // The store's stock is the opening balance of a variant new here; nothing to push back.
-    await insertVariantLink(trx, { store, productLinkId: linkId, variantId, remote: variant, knownQuantity: variant.quantity, dirty: false, now: linkedAt });
-    if (variant.quantity !== null && variant.quantity > 0) {
-      await recordMovementIn(trx, accountId, {
-        variantId,
-        kind: 'opening',
-        quantity: variant.quantity,
-        location: store.location_id,
-        reason: `Opening stock imported from ${store.name}`,
-        idempotencyKey: `import:${store.id}:${variant.remoteVariantId}`,
-      });
-    }
+    await linkWithOpeningStock(trx, store, linkId, variantId, variant, linkedAt);
   }
   return variants.length;
 }
