@@ -7,7 +7,21 @@ import type { EmulatorHandle } from '../../../emulators/emulator.ts';
 import { bulkOperationPoll, bulkOperationRunQuery, quantityExportQuery } from '../../../src/channels/shopify/operations/bulk.ts';
 import { inventorySetQuantities } from '../../../src/channels/shopify/operations/inventory.ts';
 import type { ShopifyOperation } from '../../../src/channels/shopify/operations/operation.ts';
-import { orderById, ordersPage, LINES_PER_PAGED_ORDER, LINES_PER_SINGLE_ORDER, ORDERS_PER_PAGE, REFUND_LINES_PER_PAGED_ORDER, REFUND_LINES_PER_SINGLE_ORDER } from '../../../src/channels/shopify/operations/orders.ts';
+import {
+  orderById,
+  orderLineItemsPage,
+  orderRefundIds,
+  ordersPage,
+  ordersProbe,
+  refundLineItemsPage,
+  LINES_PER_FOLLOW_UP,
+  LINES_PER_PAGED_ORDER,
+  LINES_PER_SINGLE_ORDER,
+  ORDERS_PER_PAGE,
+  REFUND_IDS_PER_ORDER,
+  REFUND_LINES_PER_PAGED_ORDER,
+  REFUND_LINES_PER_SINGLE_ORDER,
+} from '../../../src/channels/shopify/operations/orders.ts';
 import { productById, productSet, productsByHandle, productVariantsPage, variantsBySku, VARIANTS_PER_REQUEST } from '../../../src/channels/shopify/operations/products.ts';
 import { identifyShop } from '../../../src/channels/shopify/operations/shop.ts';
 import { webhookSubscriptionCreate, webhookSubscriptions } from '../../../src/channels/shopify/operations/webhooks.ts';
@@ -54,6 +68,10 @@ const cases: Array<[ShopifyOperation<never>, unknown]> = [
   [bulkOperationPoll, { id: 'gid://shopify/BulkOperation/1' }],
   [ordersPage, { query: "updated_at:>'2026-01-01T00:00:00Z'", after: null, first: ORDERS_PER_PAGE, linesFirst: LINES_PER_PAGED_ORDER, refundLinesFirst: REFUND_LINES_PER_PAGED_ORDER }],
   [orderById, { id: 'gid://shopify/Order/1', linesFirst: LINES_PER_SINGLE_ORDER, refundLinesFirst: REFUND_LINES_PER_SINGLE_ORDER }],
+  [ordersProbe, { query: "updated_at:>'2026-01-01T00:00:00Z'", after: null, first: ORDERS_PER_PAGE }],
+  [orderLineItemsPage, { id: 'gid://shopify/Order/1', first: LINES_PER_FOLLOW_UP, after: 'x' }],
+  [orderRefundIds, { id: 'gid://shopify/Order/1', first: REFUND_IDS_PER_ORDER }],
+  [refundLineItemsPage, { id: 'gid://shopify/Refund/1', first: LINES_PER_FOLLOW_UP, after: null }],
   [webhookSubscriptions, { uri: 'http://127.0.0.1:1/hook' }],
   [webhookSubscriptionCreate, { topic: 'ORDERS_CREATE', uri: 'http://127.0.0.1:1/hook' }],
 ];

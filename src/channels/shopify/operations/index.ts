@@ -3,7 +3,7 @@
 import { bulkOperationPoll, bulkOperationRunQuery } from './bulk.ts';
 import { inventoryActivate, inventorySetQuantities } from './inventory.ts';
 import type { ShopifyOperation } from './operation.ts';
-import { orderById, ordersPage } from './orders.ts';
+import { orderById, orderLineItemsPage, orderRefundIds, ordersPage, ordersProbe, refundLineItemsPage } from './orders.ts';
 import { productById, productsByHandle, productSet, productVariantsPage, variantsBySku } from './products.ts';
 import { identifyShop } from './shop.ts';
 import { webhookSubscriptionCreate, webhookSubscriptions } from './webhooks.ts';
@@ -21,8 +21,12 @@ export const allOperations: ReadonlyArray<ShopifyOperation<never>> = [
   inventoryActivate,
   bulkOperationRunQuery,
   bulkOperationPoll,
+  ordersProbe,
   ordersPage,
   orderById,
+  orderLineItemsPage,
+  orderRefundIds,
+  refundLineItemsPage,
   webhookSubscriptions,
   webhookSubscriptionCreate,
 ];
