@@ -34,7 +34,21 @@ export interface ChannelLimits {
   compareAndSet: boolean;
   /** True where creating a product may also set its variants' initial stock in the same call. */
   createSetsQuantities: boolean;
+  /** How the platform meters requests, as it documents them for its smallest plan (shown to the shopkeeper). */
+  rateBudget: RateBudget;
 }
+
+/**
+ * The platform's documented request budget. A store's plan may give more: the governor goes by
+ * what each answer reports (RateSignal), never by these figures.
+ */
+export type RateBudget =
+  /** Shopify: a bucket of query-cost points that refills continuously. */
+  | { kind: 'cost-bucket'; maximum: number; restorePerSecond: number }
+  /** BigCommerce: a number of requests per time window. */
+  | { kind: 'request-window'; quota: number; windowMs: number }
+  /** WooCommerce: the platform sets none (a host in front of it may still answer 429). */
+  | { kind: 'none' };
 
 export interface RemoteLocation {
   id: string;
@@ -184,7 +198,8 @@ export interface WebhookRegistration {
 
 /** What a request cost or what the platform said of its budget, reported to the store's governor. */
 export type RateSignal =
-  | { kind: 'cost-bucket'; available: number; maximum: number; restorePerSecond: number; actualCost: number }
+  /** `throttled`: the platform refused the request for want of points (Shopify's THROTTLED). */
+  | { kind: 'cost-bucket'; available: number; maximum: number; restorePerSecond: number; actualCost: number; throttled?: boolean }
   | { kind: 'request-window'; left: number; quota: number; resetMs: number; windowMs: number }
   | { kind: 'retry-after'; ms: number }
   /** The request finished and the platform said nothing of its budget (WooCommerce). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelRegistryError, loadChannelFactory, registerChannelFactory } from '../../src/channels/registry.ts';
+import { ChannelRegistryError, loadChannelFactory, loadChannelLimits, registerChannelFactory } from '../../src/channels/registry.ts';
 import type { ChannelFactory } from '../../src/channels/channel.ts';
 
 describe('channel registry', () => {
@@ -28,5 +28,22 @@ describe('channel registry', () => {
     const loaded = await loadChannelFactory('bigcommerce').catch((error: unknown) => error);
     if (loaded instanceof ChannelRegistryError) expect(loaded.message).toBe('Stockroom has no bigcommerce connector yet.');
     else expect(loaded).not.toBe(fake);
+  });
+
+  it("gives each platform's limits as its connector declares them, the very ones its channels carry", async () => {
+    const connections = {
+      shopify: { url: 'http://127.0.0.1:9', credentials: { accessToken: 'shpat_x' } },
+      woocommerce: { url: 'http://127.0.0.1:9', credentials: { consumerKey: 'ck_x', consumerSecret: 'cs_x' } },
+      bigcommerce: { url: 'http://127.0.0.1:9', credentials: { storeHash: 'abc', accessToken: 'x' } },
+    } as const;
+    const governor = { acquire: async () => undefined, report: () => undefined };
+    for (const platform of ['shopify', 'woocommerce', 'bigcommerce'] as const) {
+      const channel = (await loadChannelFactory(platform))({ platform, remoteLocationId: null, ...connections[platform] }, { governor });
+      expect(await loadChannelLimits(platform)).toBe(channel.limits);
+    }
+    expect(await loadChannelLimits('shopify')).toMatchObject({ quantityBatchSize: 250, rateBudget: { kind: 'cost-bucket', maximum: 2000, restorePerSecond: 100 } });
+    expect(await loadChannelLimits('bigcommerce')).toMatchObject({ quantityBatchSize: 2000, rateBudget: { kind: 'request-window', quota: 150, windowMs: 30_000 } });
+    expect(await loadChannelLimits('woocommerce')).toMatchObject({ quantityBatchSize: 100, rateBudget: { kind: 'none' } });
+    await expect(loadChannelLimits('etsy')).rejects.toThrowError(ChannelRegistryError);
   });
 });

@@ -24,6 +24,8 @@ export const BIGCOMMERCE_LIMITS: ChannelLimits = {
   // createProduct sets the opening stock itself, by an absolute adjustment at the mapped location
   // right after the create (a create's own inventory_level would land on the default location).
   createSetsQuantities: true,
+  // Standard and Plus plans: 150 requests per 30 s; every answer's X-Rate-Limit-* headers say the store's own.
+  rateBudget: { kind: 'request-window', quota: 150, windowMs: 30_000 },
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;

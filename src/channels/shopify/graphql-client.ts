@@ -86,9 +86,9 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
       const envelope = envelopeSchema.safeParse(json);
       if (!envelope.success) throw new ChannelError('protocol', `Shopify answered ${op.name} in a shape we cannot read.`);
       const cost = envelope.data.extensions?.cost;
-      if (cost) reportCost(options.governor, cost);
-
       const errors = envelope.data.errors ?? [];
+      if (cost) reportCost(options.governor, cost, errors.some((error) => error.extensions?.code === 'THROTTLED'));
+
       if (errors.length > 0) throw graphqlError(errors, cost, estimate, op.name);
 
       const parsed = schema.safeParse(envelope.data.data);
@@ -102,13 +102,14 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
   };
 }
 
-function reportCost(governor: RequestGovernor, cost: Cost): void {
+function reportCost(governor: RequestGovernor, cost: Cost, throttled: boolean): void {
   governor.report({
     kind: 'cost-bucket',
     available: cost.throttleStatus.currentlyAvailable,
     maximum: cost.throttleStatus.maximumAvailable,
     restorePerSecond: cost.throttleStatus.restoreRate,
     actualCost: cost.actualQueryCost ?? 0,
+    ...(throttled ? { throttled } : {}),
   });
 }
 

@@ -18,6 +18,8 @@ export const SHOPIFY_LIMITS: ChannelLimits = {
   catalogPageSize: 250,
   compareAndSet: true,
   createSetsQuantities: true,
+  // The Standard plan's bucket; larger plans report larger ones in every answer's throttleStatus.
+  rateBudget: { kind: 'cost-bucket', maximum: 2000, restorePerSecond: 100 },
 };
 
 /** Readings per readQuantities page (served from one bulk export). */

@@ -15,7 +15,7 @@ import { parseWooWebhook, registerWooWebhooks, verifyWooWebhook } from './webhoo
 /** WooCommerce keeps a single stock figure per product or variation. */
 export const WOO_LOCATION = { id: 'default', name: 'Default', isDefault: true };
 
-const limits: ChannelLimits = {
+export const WOOCOMMERCE_LIMITS: ChannelLimits = {
   // WooCommerce sets no limit of its own; these keep a product editable in its admin.
   maxOptions: 10,
   maxVariants: 1000,
@@ -23,6 +23,7 @@ const limits: ChannelLimits = {
   catalogPageSize: PAGE_SIZE,
   compareAndSet: false,
   createSetsQuantities: true,
+  rateBudget: { kind: 'none' },
 };
 
 const credentialsSchema = z.object({ consumerKey: z.string().min(1), consumerSecret: z.string().min(1) });
@@ -35,7 +36,7 @@ export const createWoocommerceChannel: ChannelFactory = (connection: ChannelConn
   const client = new WooRestClient(connection.url, credentials.data, context.governor, context.timeoutMs ?? 30_000);
   return {
     platform: 'woocommerce',
-    limits,
+    limits: WOOCOMMERCE_LIMITS,
     async identify() {
       // Any authenticated read proves the keys; WooCommerce answers 401 to wrong ones.
       await client.request('GET', 'products', z.array(productSchema), { query: { per_page: 1 } });
@@ -65,8 +66,8 @@ export const createWoocommerceChannel: ChannelFactory = (connection: ChannelConn
       const loaded = await loadProduct(client, productId);
       return loaded ? toRemoteProduct(loaded) : null;
     },
-    createProduct: (draft) => createWooProduct(client, limits, draft),
-    updateProduct: (remoteProductId, draft) => updateWooProduct(client, limits, remoteProductId, draft),
+    createProduct: (draft) => createWooProduct(client, WOOCOMMERCE_LIMITS, draft),
+    updateProduct: (remoteProductId, draft) => updateWooProduct(client, WOOCOMMERCE_LIMITS, remoteProductId, draft),
     setQuantities: (writes) => writeQuantities(client, writes),
     readQuantities: (cursor) => readQuantityPage(client, cursor),
     listOrders: (cursor, since) => listOrderPage(client, cursor, since),

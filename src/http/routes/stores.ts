@@ -9,7 +9,7 @@ import { updateStoreSettings } from '../../sync/stores/store-settings.ts';
 import { getStoreView, storeViews } from '../../sync/stores/store-view.ts';
 import { startImport } from '../../sync/import/start-import.ts';
 import { listLocalProducts } from '../../sync/publish/local-products.ts';
-import { getSelection, saveSelection } from '../../sync/publish/selection.ts';
+import { getSelection, hasSavedSelection, saveSelection } from '../../sync/publish/selection.ts';
 import { startPublish } from '../../sync/publish/publish-plan.ts';
 import { getStoreRow } from '../../sync/stores/store-view.ts';
 import { productStoreLinks } from '../../sync/stores/product-store-links.ts';
@@ -35,6 +35,40 @@ const storeView = z.object({
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable(),
   createdAt: z.string(),
+  limits: z
+    .object({
+      maxOptions: z.number(),
+      maxVariants: z.number(),
+      quantityBatchSize: z.number().describe('quantities sent in one write request'),
+      rateBudget: z
+        .discriminatedUnion('kind', [
+          z.object({ kind: z.literal('cost-bucket'), maximum: z.number(), restorePerSecond: z.number() }),
+          z.object({ kind: z.literal('request-window'), quota: z.number(), windowMs: z.number() }),
+          z.object({ kind: z.literal('none') }),
+        ])
+        .describe("the platform's documented request budget for its smallest plan; the governor goes by what each answer reports"),
+    })
+    .describe("what the platform's connector declares"),
+  governor: z
+    .object({
+      budget: z
+        .discriminatedUnion('kind', [
+          z.object({ kind: z.literal('cost-bucket'), available: z.number(), maximum: z.number(), restorePerSecond: z.number() }),
+          z.object({ kind: z.literal('request-window'), left: z.number(), quota: z.number(), windowMs: z.number() }),
+        ])
+        .nullable()
+        .describe('the budget as the store last reported it; null until it reported one'),
+      lastAnswerAt: z.string().nullable(),
+      requests: z.number(),
+      throttled: z.number().describe('times the store said to back off (429 / THROTTLED)'),
+      waitedMs: z.number(),
+    })
+    .nullable()
+    .describe("what this server process's request governor has seen of the store since it started; null while it has not spoken to it"),
+  lastReconcile: z
+    .object({ found: z.number(), fixed: z.number(), dryRun: z.boolean(), at: z.string() })
+    .nullable()
+    .describe('the last finished drift check and repair (scheduled, requested or by hand); null before the first'),
 });
 
 const publishedProduct = z.object({ productId: z.string(), name: z.string() });
@@ -175,10 +209,13 @@ export function register(router: ApiRouter): void {
     response: z.object({
       items: z.array(z.object({ productId: z.string(), name: z.string(), preselected: z.boolean(), fits: z.string(), selected: z.boolean() })),
       total: z.number(),
+      hasSavedSelection: z
+        .boolean()
+        .describe('true once a selection was saved (even an empty one): then `selected` is what to tick; until then, `preselected`'),
     }),
     handler: async ({ caller, params }) => {
       const items = await listLocalProducts(handle, caller.accountId, params.id, { secret });
-      return { items, total: items.length };
+      return { items, total: items.length, hasSavedSelection: await hasSavedSelection(handle, caller.accountId, params.id) };
     },
   });
 

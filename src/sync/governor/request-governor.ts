@@ -32,8 +32,26 @@ export interface GovernorStats {
   waitedMs: number;
   /** Points the platform said its requests actually cost (cost bucket only). */
   pointsSpent: number;
-  /** Times the platform told us to back off (429 / THROTTLED). */
+  /** Times the platform told us to back off with a retry-after (429). */
   retryAfters: number;
+  /** Times the platform refused a request for want of budget (429, or Shopify's THROTTLED). */
+  throttled: number;
+}
+
+/** What the governor last heard from the platform, for people to read (GET /api/stores/:id). */
+export interface GovernorObservation {
+  /** The budget as the platform last reported it (not refilled since); null until it reported one (WooCommerce never does). */
+  budget:
+    | { kind: 'cost-bucket'; available: number; maximum: number; restorePerSecond: number }
+    | { kind: 'request-window'; left: number; quota: number; windowMs: number }
+    | null;
+  /** When the platform last answered a request (ISO), null before the first answer. */
+  lastAnswerAt: string | null;
+  requests: number;
+  /** Times the platform told us to back off (429 / THROTTLED). */
+  throttled: number;
+  /** Time requests spent waiting for the budget, in all. */
+  waitedMs: number;
 }
 
 export class StoreRequestGovernor implements RequestGovernor {
@@ -41,7 +59,8 @@ export class StoreRequestGovernor implements RequestGovernor {
   private inFlight: Reservation[] = [];
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
-  readonly stats: GovernorStats = { acquired: 0, waitedMs: 0, pointsSpent: 0, retryAfters: 0 };
+  private lastAnswerAt: number | null = null;
+  readonly stats: GovernorStats = { acquired: 0, waitedMs: 0, pointsSpent: 0, retryAfters: 0, throttled: 0 };
 
   constructor(private readonly clock: Clock = systemClock) {}
 
@@ -55,9 +74,11 @@ export class StoreRequestGovernor implements RequestGovernor {
 
   report(signal: RateSignal): void {
     const now = this.clock.now();
+    this.lastAnswerAt = now;
     if (signal.kind === 'retry-after') {
       this.pausedUntil = Math.max(this.pausedUntil, now + signal.ms);
       this.stats.retryAfters += 1;
+      this.stats.throttled += 1;
       this.inFlight.shift();
       return;
     }
@@ -65,6 +86,7 @@ export class StoreRequestGovernor implements RequestGovernor {
     if (signal.kind === 'done') return;
     if (signal.kind === 'cost-bucket') {
       this.stats.pointsSpent += signal.actualCost;
+      if (signal.throttled) this.stats.throttled += 1;
       this.budget = {
         kind: 'cost-bucket',
         available: signal.available,
@@ -82,6 +104,22 @@ export class StoreRequestGovernor implements RequestGovernor {
         windowMs: signal.windowMs,
       };
     }
+  }
+
+  observation(): GovernorObservation {
+    const budget = this.budget;
+    return {
+      budget:
+        budget.kind === 'cost-bucket'
+          ? { kind: 'cost-bucket', available: budget.available, maximum: budget.maximum, restorePerSecond: budget.restorePerSecond }
+          : budget.kind === 'request-window'
+            ? { kind: 'request-window', left: budget.left, quota: budget.quota, windowMs: budget.windowMs }
+            : null,
+      lastAnswerAt: this.lastAnswerAt === null ? null : new Date(this.lastAnswerAt).toISOString(),
+      requests: this.stats.acquired,
+      throttled: this.stats.throttled,
+      waitedMs: this.stats.waitedMs,
+    };
   }
 
   /** Milliseconds until a request of this cost may go; 0 = now. */

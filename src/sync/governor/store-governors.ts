@@ -14,6 +14,11 @@ export function governorForStore(storeId: string, clock?: Clock): StoreRequestGo
   return governor;
 }
 
+/** The store's governor if this process has one (it has spoken to the store), without making one. */
+export function existingStoreGovernor(storeId: string): StoreRequestGovernor | undefined {
+  return governors.get(storeId);
+}
+
 export function forgetStoreGovernor(storeId: string): void {
   governors.delete(storeId);
 }

@@ -17,6 +17,12 @@ export async function getSelection(handle: DatabaseHandle, accountId: string, st
   return rows.map((row) => row.product_id);
 }
 
+/** Whether the user has saved a selection for the store (even an empty one); until then the Ecommerce flag preselects. */
+export async function hasSavedSelection(handle: DatabaseHandle, accountId: string, storeId: string): Promise<boolean> {
+  const store = await getStoreRow(handle.db, accountId, storeId);
+  return store.selection_saved_at !== null;
+}
+
 /** Replaces the saved selection; every id must be a product of the account. */
 export async function saveSelection(handle: DatabaseHandle, accountId: string, storeId: string, productIds: readonly string[]): Promise<string[]> {
   const unique = [...new Set(productIds)];
@@ -32,6 +38,7 @@ export async function saveSelection(handle: DatabaseHandle, accountId: string, s
     }
     await trx.deleteFrom('publish_selection').where('account_id', '=', accountId).where('store_id', '=', storeId).execute();
     const now = nowIso();
+    await trx.updateTable('store').set({ selection_saved_at: now }).where('account_id', '=', accountId).where('id', '=', storeId).execute();
     for (let start = 0; start < unique.length; start += 500) {
       const rows = unique.slice(start, start + 500).map((productId) => ({ account_id: accountId, store_id: storeId, product_id: productId, created_at: now }));
       if (rows.length > 0) await trx.insertInto('publish_selection').values(rows).execute();

@@ -30,6 +30,8 @@ export interface StoreTable {
   state: StoreState;
   last_sync_at: string | null;
   last_error: string | null;
+  /** When the publish selection was last saved; null = never (the Ecommerce flag preselects). */
+  selection_saved_at: string | null;
   created_at: string;
   updated_at: string;
 }

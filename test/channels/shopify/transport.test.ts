@@ -74,7 +74,7 @@ describe('Shopify transport', () => {
     expect(error.code).toBe('throttled');
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(8000); // (500 - 100) / 50 per second
-    expect(governor.signals).toEqual([{ kind: 'cost-bucket', available: 100, maximum: 2000, restorePerSecond: 50, actualCost: 0 }]);
+    expect(governor.signals).toEqual([{ kind: 'cost-bucket', available: 100, maximum: 2000, restorePerSecond: 50, actualCost: 0, throttled: true }]);
   });
 
   it('turns HTTP 429 with Retry-After into a throttled error and a retry-after signal', async () => {

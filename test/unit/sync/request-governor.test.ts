@@ -147,3 +147,36 @@ describe('RequestGovernor with a slow answer', () => {
     expect(next.done).toBe(true);
   });
 });
+
+describe('RequestGovernor observation (what the store view shows)', () => {
+  it('says nothing before the first answer, then the budget as last reported and every refusal', async () => {
+    const clock = new FakeClock();
+    const governor = new StoreRequestGovernor(clock);
+    expect(governor.observation()).toEqual({ budget: null, lastAnswerAt: null, requests: 0, throttled: 0, waitedMs: 0 });
+
+    await clock.advance(5_000);
+    await governor.acquire(100);
+    governor.report({ kind: 'cost-bucket', available: 1900, maximum: 2000, restorePerSecond: 100, actualCost: 100 });
+    await governor.acquire(100);
+    governor.report({ kind: 'cost-bucket', available: 40, maximum: 2000, restorePerSecond: 100, actualCost: 0, throttled: true });
+    await clock.advance(1_000);
+    expect(governor.observation()).toEqual({
+      budget: { kind: 'cost-bucket', available: 40, maximum: 2000, restorePerSecond: 100 },
+      lastAnswerAt: new Date(5_000).toISOString(),
+      requests: 2,
+      throttled: 1,
+      waitedMs: 0,
+    });
+
+    await governor.acquire(1);
+    governor.report({ kind: 'retry-after', ms: 500 });
+    expect(governor.observation()).toMatchObject({ throttled: 2, lastAnswerAt: new Date(6_000).toISOString() });
+  });
+
+  it('gives a request window as BigCommerce reported it', async () => {
+    const governor = new StoreRequestGovernor(new FakeClock());
+    await governor.acquire(1);
+    governor.report({ kind: 'request-window', left: 149, quota: 150, resetMs: 29_000, windowMs: 30_000 });
+    expect(governor.observation().budget).toEqual({ kind: 'request-window', left: 149, quota: 150, windowMs: 30_000 });
+  });
+});
