@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ChannelError, type ChannelLimits, type ProductDraft, type ProductUpdateResult, type RemoteProduct, type VariantDraft } from '../channel.ts';
 import { loadProduct, readProduct, withQuantities, type Catalog } from './catalog-reader.ts';
-import { collection, productOptionSchema, productSchema, single, variantSchema, type BcProduct, type BcProductOption } from './payloads.ts';
+import { collection, productOptionSchema, productSchema, single, variantSchema, type BcProduct, type BcProductOption, type BcVariant } from './payloads.ts';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 /** PUT /catalog/variants takes at most 50 variants a request. */
@@ -124,6 +124,13 @@ export async function findBcProduct(catalog: Catalog, draft: ProductDraft): Prom
 }
 
 
+/** True when the store's variant already has the draft variant's value for each option (and no other option). */
+function sameOptionValues(existing: BcVariant, draft: ProductDraft, variant: VariantDraft): boolean {
+  const wanted = optionValuesOf(draft, variant);
+  if (existing.option_values.length !== wanted.length) return false;
+  return wanted.every((value) => existing.option_values.some((held) => held.option_display_name === value.option_display_name && held.label === value.label));
+}
+
 /** The option value ids a new variant needs, creating values the product lacks (an option it lacks cannot be added to existing variants). */
 async function optionValueIds(catalog: Catalog, productId: number, draft: ProductDraft, variant: VariantDraft, options: BcProductOption[]) {
   const ids: Array<{ id: number; option_id: number }> = [];
@@ -174,13 +181,25 @@ export async function updateBcProduct(catalog: Catalog, limits: ChannelLimits, r
   const bySku = new Map(variants.map((v) => [skuKey(v.sku), v]));
   const updates: Array<Record<string, unknown>> = [];
   const creates: VariantDraft[] = [];
+  const replaced: BcVariant[] = [];
   for (const variant of draft.variants) {
     const existing = bySku.get(skuKey(variant.sku));
-    if (existing) updates.push({ id: existing.id, ...variantFields(variant) });
-    else creates.push(variant);
+    if (!existing) creates.push(variant);
+    else if (sameOptionValues(existing, draft, variant)) updates.push({ id: existing.id, ...variantFields(variant) });
+    else {
+      replaced.push(existing);
+      creates.push(variant);
+    }
   }
   for (let start = 0; start < updates.length; start += VARIANT_BATCH) {
     await catalog.client.request('PUT', '/v3/catalog/variants', collection(variantSchema), { body: updates.slice(start, start + VARIANT_BATCH) });
+  }
+  // BigCommerce keeps a variant's option values for life: a PUT answers 200 and ignores them. A
+  // variant whose values changed is deleted, then created again with its SKU (SKUs are unique, so
+  // not the other way round; deleting first also lets two variants swap values). The new variant
+  // has a new id and no stock: the engine relinks it by SKU and pushes its quantity.
+  for (const old of replaced) {
+    await catalog.client.request('DELETE', `/v3/catalog/products/${productId}/variants/${old.id}`, z.unknown(), { noContent: null });
   }
   if (creates.length > 0) {
     const options = (await catalog.client.request('GET', `/v3/catalog/products/${productId}/options`, collection(productOptionSchema), { query: { limit: 250 } })).data;

@@ -1,10 +1,11 @@
 // Bringing one linked product on a store in line with its master fields (DESIGN rule 8): title,
 // options, variants, SKUs, barcodes and prices go out through channel.updateProduct, which never
 // touches description, images, categories or status. Variants only the store has are kept and
-// reported; new local variants are linked; a product deleted on the store is unlinked and
-// reported, never deleted here.
+// reported; new local variants are linked; a linked variant the store replaced (same SKU, new id)
+// is followed; a product deleted on the store is unlinked and reported, never deleted here.
 import { nameKey } from '../../accounts/names.ts';
-import type { Channel } from '../../channels/channel.ts';
+import { sql } from 'kysely';
+import type { Channel, ProductDraft, RemoteVariant } from '../../channels/channel.ts';
 import type { DatabaseHandle } from '../../db/handle.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
@@ -21,7 +22,7 @@ export interface DirtyProductLink {
 }
 
 export type ProductUpdateOutcome =
-  | { kind: 'updated'; name: string; keptRemoteOnly: string[]; newlyLinked: number }
+  | { kind: 'updated'; name: string; keptRemoteOnly: string[]; newlyLinked: number; relinked: number }
   | { kind: 'unlinked'; name: string; reason: string }
   | { kind: 'blocked'; name: string; reason: string };
 
@@ -38,6 +39,48 @@ async function settle(db: Executor, link: DirtyProductLink): Promise<void> {
     .where('id', '=', link.id)
     .where('dirty_generation', '=', link.dirty_generation)
     .execute();
+}
+
+/**
+ * A linked variant the store no longer holds, whose SKU is now on another store variant, was
+ * replaced by the connector (BigCommerce cannot change a variant's option values in place): the
+ * link follows it, with the new variant's quantity as last known and marked for the stock push.
+ * Returns how many links moved.
+ */
+async function followReplacedVariants(
+  trx: Executor,
+  store: StoreRow,
+  draft: ProductDraft,
+  links: Array<{ id: string; variant_id: string; remote_variant_id: string }>,
+  remoteVariants: RemoteVariant[],
+  remoteBySku: Map<string, RemoteVariant>,
+  now: string,
+): Promise<number> {
+  const onStore = new Set(remoteVariants.map((v) => v.remoteVariantId));
+  const skuOf = new Map(draft.variants.map((v) => [v.localVariantId, v.sku]));
+  let moved = 0;
+  for (const link of links) {
+    if (onStore.has(link.remote_variant_id)) continue;
+    const match = remoteBySku.get(nameKey(skuOf.get(link.variant_id) ?? ''));
+    if (!match) continue; // stays as it is; the next update or reconcile reports it
+    const clash = await trx.selectFrom('variant_link').select('id').where('store_id', '=', store.id).where('remote_variant_id', '=', match.remoteVariantId).executeTakeFirst();
+    if (clash) continue;
+    await trx
+      .updateTable('variant_link')
+      .set({
+        remote_variant_id: match.remoteVariantId,
+        inventory_ref: match.inventoryRef,
+        last_known_remote_qty: match.quantity,
+        last_pushed_qty: null,
+        dirty: 1,
+        dirty_generation: sql`dirty_generation + 1`,
+        updated_at: now,
+      })
+      .where('id', '=', link.id)
+      .execute();
+    moved += 1;
+  }
+  return moved;
 }
 
 export async function pushProductUpdate(handle: DatabaseHandle, store: StoreRow, channel: Channel, link: DirtyProductLink): Promise<ProductUpdateOutcome> {
@@ -60,6 +103,7 @@ export async function pushProductUpdate(handle: DatabaseHandle, store: StoreRow,
   const result = await channel.updateProduct(link.remote_product_id, draft);
 
   let newlyLinked = 0;
+  let relinked = 0;
   await inTransaction(handle, async (trx) => {
     const links = await trx.selectFrom('variant_link').select(['id', 'variant_id', 'remote_variant_id']).where('product_link_id', '=', link.id).execute();
     const localIds = new Set(draft.variants.map((v) => v.localVariantId));
@@ -70,6 +114,7 @@ export async function pushProductUpdate(handle: DatabaseHandle, store: StoreRow,
     if (stale.length > 0) await trx.deleteFrom('variant_link').where('id', 'in', stale).execute();
     const remoteBySku = new Map(result.product.variants.filter((v) => v.sku).map((v) => [nameKey(v.sku!), v]));
     const now = nowIso();
+    relinked = await followReplacedVariants(trx, store, draft, links.filter((l) => localIds.has(l.variant_id)), result.product.variants, remoteBySku, now);
     for (const variant of draft.variants) {
       if (linkedLocal.has(variant.localVariantId)) continue;
       const match = remoteBySku.get(nameKey(variant.sku));
@@ -81,5 +126,5 @@ export async function pushProductUpdate(handle: DatabaseHandle, store: StoreRow,
     }
     await settle(trx, link);
   });
-  return { kind: 'updated', name: product.name, keptRemoteOnly: result.keptRemoteOnly, newlyLinked };
+  return { kind: 'updated', name: product.name, keptRemoteOnly: result.keptRemoteOnly, newlyLinked, relinked };
 }

@@ -100,6 +100,39 @@ describe('BigCommerce product writes', () => {
     expect(findBySku(state, 'MUG-GREEN')!.product.status).toBe('hidden');
   });
 
+  it('update changes a variant\'s option values by replacing it (same SKU, new id), and two variants may swap values', async () => {
+    const original = draft('Swap Mug', 'SWP', ['Red', 'Blue', 'White']);
+    const created = await channel.createProduct(original);
+    const idOf = (product: typeof created, sku: string) => product.variants.find((v) => v.sku === sku)!.remoteVariantId;
+    // SWP-RED becomes Green (a new value); SWP-BLUE and SWP-WHITE swap theirs.
+    const edited: ProductDraft = {
+      ...original,
+      options: [{ name: 'Colour', values: ['Green', 'White', 'Blue'] }],
+      variants: [
+        { ...original.variants[0], optionValues: ['Green'], price: '11.00' },
+        { ...original.variants[1], optionValues: ['White'] },
+        { ...original.variants[2], optionValues: ['Blue'] },
+      ],
+    };
+    const result = await channel.updateProduct(created.remoteProductId, edited);
+    expect(result.keptRemoteOnly).toEqual([]);
+    expect(result.product.variants.map((v) => [v.sku, v.optionValues, v.price]).sort()).toEqual([
+      ['SWP-BLUE', ['White'], '10.00'],
+      ['SWP-RED', ['Green'], '11.00'],
+      ['SWP-WHITE', ['Blue'], '10.00'],
+    ]);
+    for (const sku of ['SWP-RED', 'SWP-BLUE', 'SWP-WHITE']) expect(idOf(result.product, sku)).not.toBe(idOf(created, sku));
+    // What the store itself now says, read again.
+    const state = await control.state();
+    expect(findBySku(state, 'SWP-RED')!.variant.options).toEqual(['Green']);
+    expect(findBySku(state, 'SWP-BLUE')!.variant.options).toEqual(['White']);
+    expect(findBySku(state, 'SWP-RED')!.product.variants).toHaveLength(3);
+
+    // Nothing changed: nothing is replaced.
+    const again = await channel.updateProduct(created.remoteProductId, edited);
+    expect(idOf(again.product, 'SWP-RED')).toBe(idOf(result.product, 'SWP-RED'));
+  });
+
   it('update of a product without options writes its SKU and price on the product', async () => {
     const simple: ProductDraft = {
       localProductId: 'local-candle',

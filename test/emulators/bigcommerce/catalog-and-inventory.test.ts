@@ -166,6 +166,41 @@ describe('variants', () => {
   });
 });
 
+describe('variant option values', () => {
+  // BigCommerce keeps a variant's option values for life: a PUT with option_values answers 200 and
+  // ignores them (productVariant_Put has no option_values; github.com/bigcommerce/api/issues/56).
+  it('ignores option_values on a variant PUT, single or batch, and answers 200 with the old values', async () => {
+    const product = (await bc.post('/v3/catalog/products', shirt)).body.data;
+    const [color] = product.options;
+    const blue = color.option_values.find((v: { label: string }) => v.label === 'Blue');
+    const redS = product.variants.find((v: { sku: string }) => v.sku === 'TS-RED-S');
+    const labels = (variant: { option_values: Array<{ label: string }> }) => variant.option_values.map((v) => v.label);
+
+    const single = await bc.put(`/v3/catalog/products/${product.id}/variants/${redS.id}`, { price: 22, option_values: [{ id: blue.id, option_id: color.id }] });
+    expect(single.status).toBe(200);
+    expect(single.body.data.price).toBe(22);
+    expect(labels(single.body.data)).toEqual(['Red', 'S']);
+    const batch = await bc.put('/v3/catalog/variants', [{ id: redS.id, option_values: [{ option_display_name: 'Color', label: 'Blue' }, { option_display_name: 'Size', label: 'M' }] }]);
+    expect(batch.status).toBe(200);
+    expect(labels((await bc.get(`/v3/catalog/products/${product.id}/variants/${redS.id}`)).body.data)).toEqual(['Red', 'S']);
+  });
+
+  it('takes a new value for a SKU by deleting the variant and creating it again, even when every variant goes first', async () => {
+    const product = (await bc.post('/v3/catalog/products', shirt)).body.data;
+    for (const variant of product.variants) expect((await bc.delete(`/v3/catalog/products/${product.id}/variants/${variant.id}`)).status).toBe(204);
+    const emptied = (await bc.get(`/v3/catalog/products/${product.id}?include=variants,options`)).body.data;
+    expect(emptied.variants).toEqual([]);
+    expect(emptied.options.map((o: { display_name: string }) => o.display_name)).toEqual(['Color', 'Size']);
+    const [color, size] = emptied.options;
+    const green = (await bc.post(`/v3/catalog/products/${product.id}/options/${color.id}/values`, { label: 'Green', sort_order: 2 })).body.data;
+    const s = size.option_values.find((v: { label: string }) => v.label === 'S');
+    const again = await bc.post(`/v3/catalog/products/${product.id}/variants`, { sku: 'TS-RED-S', price: 20, option_values: [{ id: green.id, option_id: color.id }, { id: s.id, option_id: size.id }] });
+    expect(again.status).toBe(200);
+    expect(again.body.data.option_values.map((v: { label: string }) => v.label)).toEqual(['Green', 'S']);
+    expect(again.body.data.inventory_level).toBe(0);
+  });
+});
+
 describe('inventory', () => {
   it('sets absolute quantities by variant id and SKU, and reads them back per location', async () => {
     const product = (await bc.post('/v3/catalog/products', shirt)).body.data;
