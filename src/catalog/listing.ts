@@ -1,14 +1,15 @@
 // Server-side paging, sorting and filtering of products and variants (the inventory grid).
 // Filters: text over name/handle/SKU/barcode, product group (an id or 'unallocated'), the ecommerce
 // flag, and missing fields (any of those listed). Every item says which fields it is missing.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DatabaseHandle } from '../db/handle.ts';
 import type { Database, ProductStatus, ProductType } from '../db/schema.ts';
 import { invalid } from '../errors/domain-error.ts';
 import { formatMoney, formatWeightKg, quantityNumber } from './decimal.ts';
 import { isMissingField, maskOf, missingFieldsOf, type MissingField } from './missing-fields.ts';
 import { UNALLOCATED_GROUP_ID } from './master-data.ts';
-import { productTextCondition, textSearchOf, variantTextCondition } from './text-search.ts';
+import { countsThroughVariantSearch, productTextCondition, textSearchOf, variantSearchJoin, variantTextCondition, type TextPlan } from './text-search.ts';
+import { COUNT_CAP, listTotal, type ListTotal } from './listing-total.ts';
 
 export interface ListQuery {
   page?: number;
@@ -23,9 +24,8 @@ export interface ListQuery {
   missing?: string[];
 }
 
-export interface Page<T> {
+export interface Page<T> extends ListTotal {
   items: T[];
-  total: number;
   page: number;
   pageSize: number;
 }
@@ -119,16 +119,16 @@ export async function listProducts(handle: DatabaseHandle, accountId: string, qu
   const sort = sortOf(PRODUCT_SORTS, query.sort, 'name');
   const mask = missingMask(query.missing);
   const text = textSearchOf(query.q);
-  const where = (probe: boolean) => (eb: ExpressionBuilder<Database, 'product'>) => {
+  const where = (plan: Exclude<TextPlan, 'joined'>) => (eb: ExpressionBuilder<Database, 'product'>) => {
     const conditions = productConditions(eb, accountId, query);
     if (mask) conditions.push(sql<SqlBool>`(product.missing_mask & ${mask}) <> 0`);
-    if (text) conditions.push(productTextCondition(handle.dialect, text, accountId, probe));
+    if (text) conditions.push(productTextCondition(handle.dialect, text, accountId, plan));
     return eb.and(conditions);
   };
-  const [total, rows] = await countThenPage(
+  const [counted, rows] = await countThenPage(
     handle,
-    () => handle.db.selectFrom('product').select((eb) => eb.fn.countAll<number>().as('n')).where(where(false)).executeTakeFirstOrThrow(),
-    (probe) => handle.db
+    () => countOf(handle, handle.db.selectFrom('product').where(where('narrow')), text !== null),
+    (plan) => handle.db
       .selectFrom('product')
       .leftJoin('product_group', 'product_group.id', 'product.product_group_id')
       .leftJoin('brand', 'brand.id', 'product.brand_id')
@@ -162,15 +162,16 @@ export async function listProducts(handle: DatabaseHandle, accountId: string, qu
           .whereRef('variant.product_id', '=', 'product.id')
           .as('on_hand_milli'),
       ])
-      .where(where(probe))
+      .where(where(plan))
       .orderBy(sql.ref(sort.column), sort.direction)
       .orderBy('product.id', sort.direction)
-      .limit(pageSize)
+      .limit(pageSize + 1)
       .offset(offset)
       .execute(),
   );
   return {
-    items: rows.map((row) => {
+    ...listTotal(counted, text !== null, { offset, pageSize }, rows.length),
+    items: rows.slice(0, pageSize).map((row) => {
       const missingFields = missingFieldsOf(row.missing_mask);
       return {
         id: row.id,
@@ -191,7 +192,6 @@ export async function listProducts(handle: DatabaseHandle, accountId: string, qu
         updatedAt: row.updated_at,
       };
     }),
-    total,
     page,
     pageSize,
   };
@@ -207,27 +207,38 @@ export async function listVariants(handle: DatabaseHandle, accountId: string, qu
   const sort = sortOf(VARIANT_SORTS, query.sort, 'sku');
   const mask = missingMask(query.missing);
   const text = textSearchOf(query.q);
-  const where = (probe: boolean) => (eb: ExpressionBuilder<Database, 'variant'>) => {
-    const conditions: Expression<SqlBool>[] = [eb('variant.account_id', '=', accountId)];
-    if (query.productGroup === UNALLOCATED_GROUP_ID) conditions.push(eb('variant.unallocated', '=', 1));
-    else if (query.productGroup) conditions.push(eb('variant.product_group_id', '=', query.productGroup));
-    if (query.ecommerce !== undefined) conditions.push(eb('variant.ecommerce', '=', query.ecommerce ? 1 : 0));
-    if (mask) conditions.push(sql<SqlBool>`(variant.missing_mask & ${mask}) <> 0`);
-    if (text) conditions.push(variantTextCondition(handle.dialect, text, probe));
-    return eb.and(conditions);
+  const conditions = (eb: ExpressionBuilder<Database, 'variant'>, plan: TextPlan) => {
+    const all: Expression<SqlBool>[] = [eb('variant.account_id', '=', accountId)];
+    if (query.productGroup === UNALLOCATED_GROUP_ID) all.push(eb('variant.unallocated', '=', 1));
+    else if (query.productGroup) all.push(eb('variant.product_group_id', '=', query.productGroup));
+    if (query.ecommerce !== undefined) all.push(eb('variant.ecommerce', '=', query.ecommerce ? 1 : 0));
+    if (mask) all.push(sql<SqlBool>`(variant.missing_mask & ${mask}) <> 0`);
+    if (text) all.push(variantTextCondition(handle.dialect, text, plan));
+    return eb.and(all);
   };
-  const [total, rows] = await countThenPage(
+  const count = () =>
+    text && countsThroughVariantSearch(handle.dialect, text)
+      ? countOf(
+          handle,
+          handle.db
+            .selectFrom('variant')
+            .innerJoin(sql`variant_search`.as('variant_search'), (join) => join.on(variantSearchJoin))
+            .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'variant'>, 'joined')),
+          true,
+        )
+      : countOf(handle, handle.db.selectFrom('variant').where((eb) => conditions(eb, 'narrow')), text !== null);
+  const [counted, rows] = await countThenPage(
     handle,
-    () => handle.db.selectFrom('variant').select((eb) => eb.fn.countAll<number>().as('n')).where(where(false)).executeTakeFirstOrThrow(),
-    (probe) => handle.db
+    count,
+    (plan) => handle.db
       .selectFrom((eb) =>
         eb
           .selectFrom('variant')
           .selectAll('variant')
-          .where(where(probe))
+          .where((inner) => conditions(inner, plan))
           .orderBy(sql.ref(sort.column), sort.direction)
           .orderBy('variant.id', sort.direction)
-          .limit(pageSize)
+          .limit(pageSize + 1)
           .offset(offset)
           .as('variant'),
       )
@@ -266,7 +277,8 @@ export async function listVariants(handle: DatabaseHandle, accountId: string, qu
       .execute(),
   );
   return {
-    items: rows.map((row) => {
+    ...listTotal(counted, text !== null, { offset, pageSize }, rows.length),
+    items: rows.slice(0, pageSize).map((row) => {
       const missingFields = missingFieldsOf(row.missing_mask);
       return {
         id: row.id,
@@ -288,27 +300,35 @@ export async function listVariants(handle: DatabaseHandle, accountId: string, qu
         unallocated: row.unallocated === 1,
       };
     }),
-    total,
     page,
     pageSize,
   };
 }
 
-/** From this many matches on, a page walks its sort order's index and probes the text candidates. */
-const MANY_MATCHES = 1000;
+/**
+ * The rows a query selects, counted; `capped` (a text search): at most COUNT_CAP + 1 of them, which
+ * the database can stop at (listing-total.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function countOf(handle: DatabaseHandle, query: SelectQueryBuilder<any, any, object>, capped: boolean): Promise<number> {
+  const row = capped
+    ? await handle.db
+        .selectFrom(query.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('matches'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    : await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 /**
  * PostgreSQL counts and fetches the page at once. SQLite runs one query at a time anyway, so it
- * counts first: when the text filter matches many rows, walking the sort order's index and probing
- * the candidates reaches a page sooner than fetching and sorting every match (text-search.ts).
+ * counts first: past COUNT_CAP matches, walking the sort order's index and probing the candidates
+ * reaches a page sooner than fetching and sorting every match (text-search.ts).
  */
-async function countThenPage<Row>(handle: DatabaseHandle, count: () => Promise<{ n: number }>, page: (probe: boolean) => Promise<Row[]>): Promise<[number, Row[]]> {
-  if (handle.dialect === 'postgres') {
-    const [countRow, rows] = await Promise.all([count(), page(false)]);
-    return [Number(countRow.n), rows];
-  }
-  const total = Number((await count()).n);
-  return [total, await page(total >= MANY_MATCHES)];
+async function countThenPage<Row>(handle: DatabaseHandle, count: () => Promise<number>, page: (plan: 'narrow' | 'probe') => Promise<Row[]>): Promise<[number, Row[]]> {
+  if (handle.dialect === 'postgres') return Promise.all([count(), page('narrow')]);
+  const counted = await count();
+  return [counted, await page(counted > COUNT_CAP ? 'probe' : 'narrow')];
 }
 
 function named(id: string | null, name: string | null): Named | null {

@@ -33,18 +33,32 @@ function variantMatches(search: TextSearch): Expression<SqlBool> {
 }
 
 /**
- * The condition on `variant` for the variant listing. `probe` (SQLite, many matches): a unary + keeps
- * the planner from driving the query from the candidates, so it walks the sort order's index and
- * tests each row against them instead.
+ * How a SQLite query uses the candidates: `narrow` drives it from them (few matches, sorted
+ * afterwards); `probe` (many matches) walks the sort order's index and tests each row against them,
+ * a unary + keeping the planner from driving from them; `joined` is for a query that already joins
+ * `variant_search` by rowid (variantSearchJoin), so the rows stream from the FTS index and a capped
+ * count stops early instead of first collecting every candidate.
  */
-export function variantTextCondition(dialect: Dialect, search: TextSearch, probe = false): Expression<SqlBool> {
+export type TextPlan = 'narrow' | 'probe' | 'joined';
+
+/** SQLite, terms of 3+ characters: a count should join the FTS table (plan `joined`). */
+export function countsThroughVariantSearch(dialect: Dialect, search: TextSearch): boolean {
+  return dialect === 'sqlite' && search.phrase !== null;
+}
+
+/** The join condition for `variant_search` when the plan is `joined`. */
+export const variantSearchJoin = sql<SqlBool>`variant_search.rowid = variant.rowid`;
+
+/** The condition on `variant` for the variant listing. */
+export function variantTextCondition(dialect: Dialect, search: TextSearch, plan: TextPlan = 'narrow'): Expression<SqlBool> {
   if (dialect === 'postgres' || search.phrase === null) return variantMatches(search);
-  const rowid = probe ? sql`+variant.rowid` : sql`variant.rowid`;
+  if (plan === 'joined') return sql<SqlBool>`(variant_search match ${search.phrase} and ${variantMatches(search)})`;
+  const rowid = plan === 'probe' ? sql`+variant.rowid` : sql`variant.rowid`;
   return sql<SqlBool>`(${rowid} in (select rowid from variant_search where variant_search match ${search.phrase}) and ${variantMatches(search)})`;
 }
 
-/** The condition on `product` for the product listing (any of its variants' SKUs or barcodes counts); `probe` as above. */
-export function productTextCondition(dialect: Dialect, search: TextSearch, accountId: string, probe = false): Expression<SqlBool> {
+/** The condition on `product` for the product listing (any of its variants' SKUs or barcodes counts); plans as above. */
+export function productTextCondition(dialect: Dialect, search: TextSearch, accountId: string, plan: Exclude<TextPlan, 'joined'> = 'narrow'): Expression<SqlBool> {
   const p = search.pattern;
   const matches = sql<SqlBool>`(lower(product.name) like ${p} escape '\\' or lower(product.handle) like ${p} escape '\\'
     or exists (select 1 from variant where variant.product_id = product.id and (variant.sku_key like ${p} escape '\\' or lower(variant.barcode) like ${p} escape '\\')))`;
@@ -56,6 +70,6 @@ export function productTextCondition(dialect: Dialect, search: TextSearch, accou
           union all select variant.product_id from variant where variant.account_id = ${accountId} and (variant.sku_key like ${p} escape '\\' or lower(variant.barcode) like ${p} escape '\\')`
       : sql`select product.id from product where product.rowid in (select rowid from product_search where product_search match ${search.phrase})
           union all select variant.product_id from variant where variant.rowid in (select rowid from variant_search where variant_search match ${`{sku_key barcode} : ${search.phrase}`})`;
-  const id = probe && dialect === 'sqlite' ? sql`+product.id` : sql`product.id`;
+  const id = plan === 'probe' && dialect === 'sqlite' ? sql`+product.id` : sql`product.id`;
   return sql<SqlBool>`(${id} in (${candidates}) and ${matches})`;
 }

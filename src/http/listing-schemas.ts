@@ -1,6 +1,7 @@
 // The query string of the product and variant grids, and their rows.
 import { z } from 'zod';
 import { missingField, variantView } from './product-schemas.ts';
+import { COUNT_CAP } from '../catalog/listing-total.ts';
 
 export const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
@@ -52,5 +53,16 @@ export const variantListItem = variantView
   });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().describe('how many items match when totalIsExact; otherwise more than this many match'),
+    totalIsExact: z
+      .boolean()
+      .describe(
+        `false only when a text search (q) matches more than ${COUNT_CAP.toLocaleString('en')} items: counting stops there, and more than total match ` +
+          `(${COUNT_CAP.toLocaleString('en')}, or the items up to the end of this page if that is more); the page that reaches the last match has the exact total again`,
+      ),
+    page: z.number(),
+    pageSize: z.number(),
+  });
 }

@@ -6,6 +6,9 @@ import { createProduct, deleteProduct, getProduct, updateProduct } from '../../s
 import { updateVariant } from '../../src/catalog/variants.ts';
 import { recordMovement } from '../../src/stock/record-movement.ts';
 import type { Account } from '../../src/accounts/accounts.ts';
+import { importCatalogCsv } from '../../src/catalog/csv/import.ts';
+import { CSV_COLUMNS } from '../../src/catalog/csv/columns.ts';
+import { csvLine } from '../../src/catalog/csv/rfc4180.ts';
 import { forEachDialect } from '../support/databases.ts';
 import { derivedColumnProblems, newAccount, simpleProduct } from './fixtures.ts';
 
@@ -145,6 +148,10 @@ forEachDialect('catalogue text search', (getHandle) => {
   let account: Account;
   const names = async (q: string) => (await listProducts(getHandle(), account.id, { q, pageSize: 100 })).items.map((item) => item.name);
   const skus = async (q: string) => (await listVariants(getHandle(), account.id, { q, pageSize: 100 })).items.map((item) => item.sku);
+  const totalOf = async (page: Promise<{ total: number; totalIsExact: boolean }>) => {
+    const { total, totalIsExact } = await page;
+    return [total, totalIsExact];
+  };
 
   beforeAll(async () => {
     const handle = getHandle();
@@ -178,6 +185,8 @@ forEachDialect('catalogue text search', (getHandle) => {
     expect(await skus('333931')).toEqual(['MUG-CC-S']);
     expect(await skus('crème')).toEqual(['MUG-CC-L', 'MUG-CC-S']);
     expect(await skus('"')).toEqual(['VIN-12']);
+    const few = await listVariants(getHandle(), account.id, { q: 'mug-cc', pageSize: 1 });
+    expect([few.total, few.totalIsExact, few.items.length]).toEqual([2, true, 1]);
   });
 
   it('matches accented names and two-character terms as LIKE always has', async () => {
@@ -193,7 +202,7 @@ forEachDialect('catalogue text search', (getHandle) => {
     expect(await skus('-1')).toEqual(['BOX-1', 'SIGN-1', 'VIN-12']);
   });
 
-  it('pages through a term that matches over a thousand variants in sort order (SQLite then walks the sort index)', async () => {
+  it('pages through a term that matches over a thousand variants in sort order (SQLite then walks the sort index); the total says it stopped counting', async () => {
     const handle = getHandle();
     const big = await newAccount(handle);
     const colours = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
@@ -203,10 +212,28 @@ forEachDialect('catalogue text search', (getHandle) => {
     await createProduct(handle, big.id, { name: 'Other', variants: [{ sku: 'OTHER1', price: '1' }] });
     const bySku = variants.map((variant) => variant.sku).sort();
     const page3 = await listVariants(handle, big.id, { q: 'BULK t', sort: 'sku:asc', pageSize: 100, page: 3 });
-    expect(page3.total).toBe(1040);
+    // Past 1,000 matches a text search stops counting: "more than 1,000".
+    expect([page3.total, page3.totalIsExact]).toEqual([1000, false]);
     expect(page3.items.map((item) => item.sku)).toEqual(bySku.slice(200, 300));
+    // A later page that still has more after it: more than the rows up to its end.
+    const beyondCap = await listVariants(handle, big.id, { q: 'bulk tee', sort: 'sku:asc', pageSize: 30, page: 34 });
+    expect([beyondCap.total, beyondCap.totalIsExact, beyondCap.items.length]).toEqual([1020, false, 30]);
+    // The page that reaches the last match knows the exact total.
     const last = await listVariants(handle, big.id, { q: 'bulk tee', sort: 'sku:desc', pageSize: 30, page: 35 });
     expect(last.items.map((item) => item.sku)).toEqual([...bySku].reverse().slice(1020));
+    expect([last.total, last.totalIsExact]).toEqual([1040, true]);
+    const exactlyFull = await listVariants(handle, big.id, { q: 'bulk tee', pageSize: 104, page: 10 });
+    expect([exactlyFull.total, exactlyFull.totalIsExact, exactlyFull.items.length]).toEqual([1040, true, 104]);
+    const pastTheEnd = await listVariants(handle, big.id, { q: 'bulk tee', pageSize: 100, page: 12 });
+    expect([pastTheEnd.total, pastTheEnd.totalIsExact, pastTheEnd.items]).toEqual([1000, false, []]);
+    // With the other filters too, and only this account's rows count.
+    expect(await totalOf(listVariants(handle, big.id, { q: 'bulk', productGroup: 'unallocated', ecommerce: false }))).toEqual([1000, false]);
+    expect(await totalOf(listVariants(handle, big.id, { q: 'bulk', ecommerce: true }))).toEqual([0, true]);
+    expect(await totalOf(listVariants(handle, account.id, { q: 'bulk tee' }))).toEqual([0, true]);
+    // Up to 1,000 matches, and without a text search, the count is exact.
+    expect(await totalOf(listVariants(handle, big.id, { q: 'btq', pageSize: 1 }))).toEqual([40, true]);
+    expect(await totalOf(listVariants(handle, big.id, { pageSize: 10 }))).toEqual([1041, true]);
+    expect(await totalOf(listVariants(handle, big.id, { productGroup: 'unallocated', pageSize: 10 }))).toEqual([1041, true]);
     const byPrice = [...variants].sort((a, b) => Number(b.price) - Number(a.price) || (a.sku < b.sku ? 1 : -1)).map((variant) => Number(variant.price));
     const cheapest = await listVariants(handle, big.id, { q: 'ulk', sort: 'price:desc', pageSize: 40, page: 26 });
     expect(cheapest.items.map((item) => Number(item.price))).toEqual(byPrice.slice(1000));
@@ -214,6 +241,31 @@ forEachDialect('catalogue text search', (getHandle) => {
     expect(products.items.map((item) => item.name)).toEqual(['Bulk Tee']);
     expect((await listProducts(handle, big.id, { q: 'BTQ3' })).items.map((item) => item.name)).toEqual(['Bulk Tee']);
     expect((await listVariants(handle, big.id, { q: 'BTQ3' })).items.map((item) => item.sku)).toEqual(sizes.filter((size) => size.startsWith('3')).map((size) => `BTQ${size}`));
+  });
+
+  it('stops counting products past 1,000 matches of a text search, and pages them in name order', async () => {
+    const handle = getHandle();
+    const many = await newAccount(handle);
+    const numbers = Array.from({ length: 1010 }, (_, i) => String(i).padStart(4, '0'));
+    async function* csv() {
+      yield csvLine(CSV_COLUMNS);
+      for (const n of numbers) {
+        const row: Record<string, string> = { handle: `crate-${n}`, name: `Crate ${n}`, sku: `CR-${n}`, price: '3' };
+        yield csvLine(CSV_COLUMNS.map((column) => row[column] ?? ''));
+      }
+      const odd: Record<string, string> = { handle: 'odd', name: 'Odd one', sku: 'ODD-CRATE', price: '1' };
+      yield csvLine(CSV_COLUMNS.map((column) => odd[column] ?? ''));
+    }
+    await importCatalogCsv(handle, many.id, csv());
+    const first = await listProducts(handle, many.id, { q: 'crate', pageSize: 100 });
+    expect([first.total, first.totalIsExact]).toEqual([1000, false]);
+    expect(first.items.map((item) => item.name)).toEqual(numbers.slice(0, 100).map((n) => `Crate ${n}`));
+    // The SKU match counts too: 1,011 products, the last of them "Odd one".
+    const last = await listProducts(handle, many.id, { q: 'crate', pageSize: 100, page: 11 });
+    expect([last.total, last.totalIsExact]).toEqual([1011, true]);
+    expect(last.items.map((item) => item.name)).toEqual([...numbers.slice(1000).map((n) => `Crate ${n}`), 'Odd one']);
+    expect(await totalOf(listProducts(handle, many.id, { q: 'crate 09', pageSize: 10 }))).toEqual([100, true]);
+    expect(await totalOf(listProducts(handle, many.id, {}))).toEqual([1011, true]);
   });
 
   it('keeps up with renames, SKU changes and deletes', async () => {

@@ -113,6 +113,13 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(Object.keys(document.paths['/api/brands/{id}'].delete.responses)).toContain('204');
       expect(Object.keys(document.paths['/api/auth/logout'].post.responses)).toContain('204');
       expect(document.paths['/api/users'].get.security).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
+      // A listing's total says whether it is exact (a text search stops counting at 1,000).
+      for (const list of ['/api/products', '/api/variants']) {
+        const page = document.paths[list].get.responses['200'].content['application/json'].schema;
+        expect(page.required).toEqual(expect.arrayContaining(['items', 'total', 'totalIsExact']));
+        expect(page.properties.totalIsExact).toMatchObject({ type: 'boolean', description: expect.stringContaining('1,000') });
+        expect(page.properties.total.description).toMatch(/more than/);
+      }
     });
   });
 }

@@ -155,7 +155,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const patched = await api.call('PATCH', `/api/products/${ropeId}`, { productGroupId: group.id, brandId: brand.id, supplierId: supplier.id, taxGroupId: tax.id });
       expect(patched.body.unallocated).toBe(false);
       const page = await api.call('GET', '/api/products?page=1&pageSize=2&sort=name:asc');
-      expect(page.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+      expect(page.body).toMatchObject({ total: 3, totalIsExact: true, page: 1, pageSize: 2 });
       expect(page.body.items.map((item: { name: string }) => item.name)).toEqual(['Garden gnome', 'Oxford shirt']);
       const second = await api.call('GET', '/api/products?page=2&pageSize=2&sort=name:asc');
       expect(second.body.items.map((item: { name: string }) => item.name)).toEqual(['Rope']);
@@ -174,6 +174,26 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const badMissing = await api.call('GET', '/api/products?missing=colour');
       expect(badMissing.status).toBe(400);
       expect(badMissing.body.error.message).toMatch(/^missing\[0\]: /);
+    });
+
+    it('says when a text search stopped counting past 1,000 matches, and gives the exact total on the last page', async () => {
+      const sizes = Array.from({ length: 1005 }, (_, i) => String(i).padStart(4, '0'));
+      const created = await api.call('POST', '/api/products', {
+        name: 'Bolt pack',
+        attributes: [{ name: 'Length', values: sizes }],
+        variants: sizes.map((size) => ({ sku: `BOLT-${size}`, price: '0.10', values: [size] })),
+      });
+      expect(created.status).toBe(201);
+      const first = await api.call('GET', '/api/variants?q=bolt&sort=sku:asc&pageSize=100');
+      expect(first.body).toMatchObject({ total: 1000, totalIsExact: false, page: 1, pageSize: 100 });
+      expect(first.body.items).toHaveLength(100);
+      expect(first.body.items[99].sku).toBe('BOLT-0099');
+      const last = await api.call('GET', '/api/variants?q=bolt&sort=sku:asc&pageSize=100&page=11');
+      expect(last.body).toMatchObject({ total: 1005, totalIsExact: true, page: 11 });
+      expect(last.body.items.map((item: { sku: string }) => item.sku)).toEqual(['BOLT-1000', 'BOLT-1001', 'BOLT-1002', 'BOLT-1003', 'BOLT-1004']);
+      expect((await api.call('GET', '/api/variants?q=bolt-100&pageSize=1')).body).toMatchObject({ total: 5, totalIsExact: true });
+      expect((await api.call('GET', '/api/products?q=bolt')).body).toMatchObject({ total: 1, totalIsExact: true });
+      expect((await api.call('DELETE', `/api/products/${created.body.id}`)).status).toBe(204);
     });
 
     it('bulk-edits many products at once, all or nothing, and they leave Unallocated', async () => {
@@ -220,13 +240,41 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(ours.status).toBe(404);
     });
 
-    it('edits one variant and deletes a product', async () => {
+    it('edits one variant; refuses to delete a product with stock history (409, archive instead), archives and restores it; deletes one without', async () => {
       const product = (await api.call('GET', `/api/products/${shirtId}`)).body;
       const edited = await api.call('PATCH', `/api/variants/${product.variants[1].id}`, { price: 31, costPrice: '13.25' });
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({ sku: 'OX-WHT-L', price: '31.00', costPrice: '13.25' });
-      expect((await api.call('DELETE', `/api/products/${shirtId}`)).status).toBe(204);
-      expect((await api.call('GET', `/api/products/${shirtId}`)).status).toBe(404);
+      const history = async () => (await api.call('GET', `/api/stock/movements?variantId=${product.variants[0].id}`)).body.items;
+      const movements = await history();
+      expect(movements.length).toBeGreaterThan(0);
+
+      const refused = await api.call('DELETE', `/api/products/${shirtId}`);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('has_history');
+      expect(refused.body.error.message).toBe(
+        `"Oxford shirt" has stock history (${refused.body.error.details.movements} movements), so it cannot be deleted: the stock ledger keeps every movement. Archive it instead (status "archived"): it stays out of publishing, keeps its history and can be restored.`,
+      );
+      expect((await api.call('GET', `/api/products/${shirtId}`)).body.variants).toEqual(product.variants.map((variant: object, i: number) => (i === 1 ? edited.body : variant)));
+      expect(await history()).toEqual(movements);
+
+      // Nor can a variant with movements be dropped from the list.
+      const dropped = await api.call('PATCH', `/api/products/${shirtId}`, { variants: [{ id: product.variants[1].id }] });
+      expect(dropped.status).toBe(409);
+      expect(dropped.body.error.message).toMatch(/^The variant "OX-BLU-M" has stock history \(\d+ movements?\), so it cannot be removed/);
+      expect((await api.call('GET', `/api/products/${shirtId}`)).body.variants).toHaveLength(2);
+
+      const archived = await api.call('PATCH', `/api/products/${shirtId}`, { status: 'archived' });
+      expect(archived.body.status).toBe('archived');
+      expect(await history()).toEqual(movements);
+      expect((await api.call('PATCH', `/api/products/${shirtId}`, { status: 'active' })).body.status).toBe('active');
+
+      const fresh = await api.call('POST', '/api/products', { name: 'Never stocked', variants: [{ sku: 'NEVER-1', price: '2' }] });
+      expect((await api.call('DELETE', `/api/products/${fresh.body.id}`)).status).toBe(204);
+      expect((await api.call('GET', `/api/products/${fresh.body.id}`)).status).toBe(404);
+      const deleteDoc = (await api.call('GET', '/api/openapi.json')).body.paths['/api/products/{id}'].delete;
+      expect(deleteDoc.responses['409'].description).toMatch(/has_history/);
+      expect(deleteDoc.description).toMatch(/"status": "archived"/);
     });
   });
 }
