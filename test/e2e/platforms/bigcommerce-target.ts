@@ -41,4 +41,24 @@ export const bigcommerceTarget: PlatformTarget = {
     });
     if (!response.ok) throw new Error(`BigCommerce refused the description edit: ${response.status} ${await response.text()}`);
   },
+  async addVariant(store, remoteProductId, variant) {
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${store.url}/stores/${store.credentials.storeHash}/v3/catalog/products/${remoteProductId}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-auth-token': store.credentials.accessToken! },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`BigCommerce refused ${method} ${path}: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { data: any }).data;
+    };
+    // As the spec has it: the option value first, then the variant naming it by ids.
+    const option = ((await call('GET', '/options')) as Array<{ id: number; display_name: string; option_values: unknown[] }>).find((o) => o.display_name === variant.option)!;
+    const value = await call('POST', `/options/${option.id}/values`, { label: variant.value, sort_order: option.option_values.length });
+    await call('POST', '/variants', {
+      sku: variant.sku,
+      price: Number(variant.price),
+      inventory_level: variant.quantity,
+      option_values: [{ id: value.id, option_id: option.id }],
+    });
+  },
 };

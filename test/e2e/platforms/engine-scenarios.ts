@@ -335,5 +335,64 @@ export function defineEngineScenarios(target: PlatformTarget): void {
       // Stock is untouched by a product update.
       expect(await store.quantity('TEE-S')).toBe(3);
     });
+
+    it('imports a variant added on the store into its linked local product, with the store\'s stock, changing nothing on the store', async () => {
+      const remote = findBySku(await store.state(), 'TEE-S')!.product;
+      await target.addVariant(store, remote.id, { sku: 'TEE-L', price: '13.00', option: 'Size', value: 'L', quantity: 4 });
+      const teeId = (await handle().db.selectFrom('product').select('id').where('name', '=', 'Cotton Tee Classic').executeTakeFirstOrThrow()).id;
+      const linked = (await handle().db.selectFrom('variant_link').select('id').where('store_id', '=', storeId).execute()).length;
+
+      expect(await importAndWait(handle(), accountId, storeId)).toEqual({ linked, created: 1, skipped: [] });
+      const tee = await getProduct(handle(), accountId, teeId);
+      expect(tee.attributes).toEqual([{ name: 'Size', values: ['S', 'M', 'L'] }]);
+      expect(tee.variants.map((v) => [v.sku, v.values, v.price])).toEqual([
+        ['TEE-S', ['S'], '12.50'],
+        ['TEE-M', ['M'], '14.00'],
+        ['TEE-L', ['L'], '13.00'],
+      ]);
+      expect(await localQuantity(handle(), accountId, 'TEE-L')).toBe(4);
+      expect(await remoteVariantLinkedTo(handle(), storeId, 'TEE-L')).toBe(findBySku(await store.state(), 'TEE-L')!.variant.id);
+
+      // The store already holds all of it: no product update is pushed, and its stock stays.
+      expect((await pushProductUpdates(handle(), { accountId, storeId })).updated).toBe(0);
+      await syncToIdle(handle());
+      expect(await store.quantity('TEE-L')).toBe(4);
+      expect(await storeDrift(handle(), accountId, storeId)).toEqual([]);
+      // Importing again links it and adds nothing.
+      expect(await importAndWait(handle(), accountId, storeId)).toEqual({ linked: linked + 1, created: 0, skipped: [] });
+      expect(await localQuantity(handle(), accountId, 'TEE-L')).toBe(4);
+    });
+
+    it('pushes a changed attribute value of an existing variant, keeping its stock on the store and its link', async () => {
+      const teeId = (await handle().db.selectFrom('product').select('id').where('name', '=', 'Cotton Tee Classic').executeTakeFirstOrThrow()).id;
+      const tee = await getProduct(handle(), accountId, teeId);
+      await updateProduct(handle(), accountId, teeId, {
+        attributes: [{ name: 'Size', values: ['S', 'M', 'XL'] }],
+        variants: tee.variants.map((v) => ({ id: v.id, values: v.sku === 'TEE-L' ? ['XL'] : v.values })),
+      });
+
+      expect(await pushProductUpdates(handle(), { accountId, storeId })).toMatchObject({ updated: 1, unlinked: [], blocked: [], failed: [] });
+      const state = await store.state();
+      expect(['TEE-S', 'TEE-M', 'TEE-L'].map((sku) => findBySku(state, sku)!.variant.options)).toEqual([['S'], ['M'], ['XL']]);
+      expect(findBySku(state, 'TEE-L')!.product.variants).toHaveLength(3);
+      // BigCommerce replaces the variant (new id, no stock): the link follows it and the stock is pushed again.
+      await syncToIdle(handle());
+      expect(await remoteVariantLinkedTo(handle(), storeId, 'TEE-L')).toBe(findBySku(await store.state(), 'TEE-L')!.variant.id);
+      expect(await store.quantity('TEE-L')).toBe(4);
+      expect(await store.quantity('TEE-S')).toBe(3);
+      expect(await storeDrift(handle(), accountId, storeId)).toEqual([]);
+      expect((await pushProductUpdates(handle(), { accountId, storeId })).updated).toBe(0);
+    });
   });
+}
+
+async function remoteVariantLinkedTo(handle: DatabaseHandle, storeId: string, sku: string): Promise<string | undefined> {
+  const row = await handle.db
+    .selectFrom('variant_link')
+    .innerJoin('variant', 'variant.id', 'variant_link.variant_id')
+    .select('variant_link.remote_variant_id')
+    .where('variant_link.store_id', '=', storeId)
+    .where('variant.sku', '=', sku)
+    .executeTakeFirst();
+  return row?.remote_variant_id;
 }

@@ -42,6 +42,18 @@ export interface PlatformTarget {
   liveStatus: string;
   /** A shopkeeper rewrites the description in the store's admin, through the platform's own API. */
   editDescription(store: RunningStore, remoteProductId: string, html: string): Promise<void>;
+  /** A shopkeeper adds a variant to a product with one option in the store's admin (the value is new to the option), through the platform's own API. */
+  addVariant(store: RunningStore, remoteProductId: string, variant: NewStoreVariant): Promise<void>;
+}
+
+export interface NewStoreVariant {
+  sku: string;
+  price: string;
+  /** The product's one option and this variant's value of it. */
+  option: string;
+  value: string;
+  /** Stock at the store's default (first) location. */
+  quantity: number;
 }
 
 /** Writes a seed JSON file for the emulator's `seed` option and removes it after `use`. */

@@ -38,4 +38,23 @@ export const woocommerceTarget: PlatformTarget = {
     const answer = await client.put(`/products/${remoteProductId}`, { description: html });
     if (answer.status !== 200) throw new Error(`WooCommerce refused the description edit: ${answer.status} ${JSON.stringify(answer.body)}`);
   },
+  async addVariant(store, remoteProductId, variant) {
+    const client = wooClient(store.url, { consumerKey: store.credentials.consumerKey!, consumerSecret: store.credentials.consumerSecret! });
+    const product = await client.get(`/products/${remoteProductId}`);
+    if (product.status !== 200) throw new Error(`WooCommerce did not give the product: ${product.status}`);
+    // The attribute takes the new value first (attributes are replaced wholesale), then the variation is created.
+    const attributes = (product.body as { attributes: Array<{ name: string; options: string[] }> }).attributes.map((a) =>
+      a.name === variant.option ? { ...a, options: [...a.options, variant.value] } : a,
+    );
+    const put = await client.put(`/products/${remoteProductId}`, { attributes });
+    if (put.status !== 200) throw new Error(`WooCommerce refused the attribute value: ${put.status} ${JSON.stringify(put.body)}`);
+    const created = await client.post(`/products/${remoteProductId}/variations`, {
+      sku: variant.sku,
+      regular_price: variant.price,
+      manage_stock: true,
+      stock_quantity: variant.quantity,
+      attributes: [{ name: variant.option, option: variant.value }],
+    });
+    if (created.status !== 201) throw new Error(`WooCommerce refused the variation: ${created.status} ${JSON.stringify(created.body)}`);
+  },
 };
