@@ -25,6 +25,9 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** How a run ended: finished (done or failed), handed back (shutting down), or taken by another worker. */
+export type RunOutcome = 'finished' | 'handed-back' | 'lost-lease';
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -34,7 +37,7 @@ export async function runClaimedJob(
   job: Selectable<JobTable>,
   handlers: JobHandlers,
   options: RunOptions,
-): Promise<void> {
+): Promise<RunOutcome> {
   const finish = async (state: 'done' | 'failed' | 'queued', summary: unknown, error: string | null) => {
     const now = nowIso();
     await handle.db
@@ -56,11 +59,11 @@ export async function runClaimedJob(
   const handler = handlers[job.kind];
   if (!handler) {
     await finish('failed', null, `This Stockroom cannot run jobs of kind "${job.kind}".`);
-    return;
+    return 'finished';
   }
   if (Number(job.attempts) > MAX_ATTEMPTS) {
     await finish('failed', null, `Stopped after ${MAX_ATTEMPTS} attempts: the worker running it stopped each time.`);
-    return;
+    return 'finished';
   }
 
   const controller = new AbortController();
@@ -135,13 +138,15 @@ export async function runClaimedJob(
   try {
     const summary = await handler(context);
     await finish('done', summary, null);
+    return 'finished';
   } catch (error) {
-    if (lostLease) return; // another worker owns it now
+    if (lostLease) return 'lost-lease'; // another worker owns it now
     if (options.signal?.aborted) {
       await finish('queued', null, null); // shutting down: hand it to the next worker at once
-      return;
+      return 'handed-back';
     }
     await finish('failed', null, messageOf(error));
+    return 'finished';
   } finally {
     clearInterval(heartbeat);
     await renewal; // no query of this job outlives it

@@ -4,6 +4,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { notFound, DomainError } from '../errors/domain-error.ts';
 import type { EnqueueInput, JobItemView, JobView } from './job.ts';
+import { jobQueueOf } from './job-queue.ts';
 import type { JobItemState, JobState, JobTable } from './job-tables.ts';
 import type { Selectable } from 'kysely';
 
@@ -32,7 +33,20 @@ export async function enqueueJob(handle: DatabaseHandle, input: EnqueueInput): P
       updated_at: now,
     })
     .execute();
+  await dispatch(handle, { id, kind: input.kind });
   return id;
+}
+
+/**
+ * The row is the record and is already written; if the engine cannot take the job now (Redis
+ * away), it stays queued: a worker's sweep dispatches it later and `--wait` runs it regardless.
+ */
+async function dispatch(handle: DatabaseHandle, job: { id: string; kind: string }): Promise<void> {
+  try {
+    await (await jobQueueOf(handle)).dispatch(job);
+  } catch (error) {
+    process.emitWarning(`Job ${job.id} is queued but not yet dispatched (${error instanceof Error ? error.message : String(error)}); a worker will pick it up.`);
+  }
 }
 
 function parseJson(text: string | null): unknown {
@@ -131,8 +145,8 @@ export async function listJobs(
  * retries the items that failed (and any it never reached).
  */
 export async function retryJob(handle: DatabaseHandle, accountId: string, jobId: string): Promise<void> {
-  await inTransaction(handle, async (trx) => {
-    const job = await trx.selectFrom('job').select(['state']).where('id', '=', jobId).where('account_id', '=', accountId).executeTakeFirst();
+  const kind = await inTransaction(handle, async (trx) => {
+    const job = await trx.selectFrom('job').select(['state', 'kind']).where('id', '=', jobId).where('account_id', '=', accountId).executeTakeFirst();
     if (!job) throw notFound(`No job ${jobId}.`);
     if (job.state === 'queued' || job.state === 'running') {
       throw new DomainError('conflict', `Job ${jobId} is still ${job.state}; retry it once it has finished.`);
@@ -144,5 +158,7 @@ export async function retryJob(handle: DatabaseHandle, accountId: string, jobId:
       .set({ state: 'queued', error: null, summary: null, finished_at: null, lease_owner: null, lease_expires_at: null, attempts: 0, updated_at: now })
       .where('id', '=', jobId)
       .execute();
+    return job.kind;
   });
+  await dispatch(handle, { id: jobId, kind });
 }

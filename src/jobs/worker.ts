@@ -1,11 +1,13 @@
-// The embedded worker that `stockroom serve` and `stockroom worker` run: claims due jobs from the
-// database one at a time, and runs the periodic sync tasks (src/jobs/worker-tasks.ts) each on its
-// own timer, until `signal` aborts. Several workers may share one PostgreSQL database.
+// The worker that `stockroom serve` and `stockroom worker` run: takes jobs one at a time from the
+// job queue (job-queue.ts: the embedded runner, or bullmq when REDIS_URL is set), and runs the
+// periodic sync tasks (src/jobs/worker-tasks.ts) each on its own timer, until `signal` aborts.
+// Several workers may share one PostgreSQL database (and one Redis).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../db/handle.ts';
 import type { JobHandlers } from './job.ts';
-import { leaseMsFromEnv, runDueJobs } from './job-runner.ts';
+import { jobQueueOf, type JobEngine } from './job-queue.ts';
+import { leaseMsFromEnv } from './job-runner.ts';
 
 export interface WorkerTask {
   name: string;
@@ -24,6 +26,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   /** Told of a task's failure (the task runs again on its next turn). Default: one line on stderr. */
   onError?: (where: string, error: unknown) => void;
+  /** Called once the worker is taking jobs, with the engine that offers them. */
+  onListening?: (engine: JobEngine) => void;
 }
 
 export function newWorkerId(): string {
@@ -56,16 +60,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const pollMs = options.pollMs ?? 500;
   const { handle, signal } = options;
 
-  const jobLoop = async () => {
-    while (!signal.aborted) {
-      try {
-        await runDueJobs(handle, handlers, { owner, leaseMs, signal });
-      } catch (error) {
-        onError('job loop', error);
-      }
-      await sleep(pollMs, signal);
-    }
-  };
+  const queue = await jobQueueOf(handle);
+  const jobLoop = () => queue.work({ handlers, owner, leaseMs, pollMs, signal, onError, onListening: options.onListening });
   const taskLoop = async (task: WorkerTask) => {
     while (!signal.aborted) {
       try {

@@ -1,5 +1,5 @@
 // `stockroom worker`: a background worker only — runs jobs and the periodic sync work until
-// stopped. Several may run against one PostgreSQL database.
+// stopped. Several may run against one PostgreSQL database (with REDIS_URL, sharing one bullmq queue).
 import type { Command } from 'commander';
 import { runWorker } from '../../jobs/worker.ts';
 import { openCliDatabase, resolveAccount } from '../cli-context.ts';
@@ -19,8 +19,11 @@ export function register(program: Command): void {
       const stop = new AbortController();
       try {
         await resolveAccount(handle, options);
-        const done = runWorker({ handle, signal: stop.signal });
-        note('Worker running; stop it with Ctrl-C.');
+        const done = runWorker({
+          handle,
+          signal: stop.signal,
+          onListening: (engine) => note(`Worker running (jobs: ${engine === 'bullmq' ? 'bullmq queue on REDIS_URL' : 'embedded, from the database'}); stop it with Ctrl-C.`),
+        });
         await Promise.race([untilStopSignal(), done]);
         note('Stopping…');
         stop.abort();
