@@ -1,7 +1,9 @@
 // Marketplace in Chromium against the real server and the Shopify emulator: connect a store
-// (credentials checked on the spot), See N Local Products with the Ecommerce-flagged ones
-// pre-selected, save, preview, continue as a background job while the user is elsewhere, the
-// drafts on the emulator, and a till sale reaching the store.
+// (credentials checked on the spot), the store's push limits and rate budget as the API gives
+// them, See N Local Products with the Ecommerce-flagged ones pre-selected (until a selection is
+// saved, even an empty one), save, preview, continue as a background job while the user is
+// elsewhere, the drafts on the emulator, a till sale reaching the store, and drift shown in the
+// store list and the store once a reconcile has found it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './support/stack.ts';
 import { logIn, openBrowser, type BrowserSession } from './support/browser.ts';
@@ -75,6 +77,12 @@ describe('stores', () => {
     const stores = (await stack.call<{ items: { id: string; name: string; platform: string }[] }>('GET', '/api/stores')).body.items;
     expect(stores).toMatchObject([{ name: 'Web shop', platform: 'shopify' }]);
     storeId = stores[0].id;
+
+    // What the store view says of it comes from the API: the connector's limits, what the
+    // governor heard when the credentials were checked, and no drift check yet.
+    expect(await page.getByTestId('store-limits').textContent()).toMatch(/^250 quantities per request · 2,000-point bucket, refilling 100 points\/s/);
+    expect(await page.getByTestId('store-governor').textContent()).toMatch(/^Bucket at [\d,]+ of 2,000 points · never throttled · \d+ requests? \(last answer .+\)\.$/);
+    expect(await page.getByTestId('store-drift-summary').textContent()).toBe('not checked yet');
   });
 
   it('pre-selects the Ecommerce-flagged local products, saves, previews and publishes them as drafts in the background', async () => {
@@ -87,11 +95,21 @@ describe('stores', () => {
     expect(await row(giftCard.id).isChecked()).toBe(false);
     await browser.screenshot('store-local-products', { docs: true });
 
-    // Toggles and select all / none, then back to the two flagged ones, saved.
+    // Toggles and select all / none; an empty selection, saved, stays empty when the page comes
+    // back (the flagged ones are no longer pre-selected once a selection is saved).
     await page.getByRole('button', { name: 'Select all' }).click();
     expect(await row(giftCard.id).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Select none' }).click();
     expect(await row(jacket.id).isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Save selection' }).click();
+    await page.getByText('Selection saved: 0 products.').waitFor();
+    await page.reload();
+    await page.getByRole('tab', { name: 'See 3 Local Products' }).click();
+    await page.getByText('0 of 3 selected').waitFor();
+    expect(await row(jacket.id).isChecked()).toBe(false);
+    expect(await row(lamp.id).isChecked()).toBe(false);
+
+    // Then the two flagged ones, saved.
     await row(jacket.id).check();
     await row(lamp.id).check();
     await page.getByText('2 of 3 selected').waitFor();
@@ -153,8 +171,16 @@ describe('stores', () => {
       body: JSON.stringify({ sku: 'JKT-M', quantity: 9 }),
     });
     expect(set.ok).toBe(true);
+    // The scheduled reconcile (every 15 minutes) would find it; a dry run stands in for it here.
+    expect((await stack.call('POST', `/api/stores/${storeId}/reconcile`, { dryRun: true })).body).toMatchObject({ found: 1, fixed: 0 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Marketplace/ }).click();
+    // The store list shows at a glance that the store is off.
+    const listed = page.getByTestId('stores-table').locator('tr', { hasText: 'Web shop' }).getByTestId('store-drift');
+    await listed.getByText('1 variant off').waitFor();
+    await listed.getByText(/^checked .+/).waitFor();
+    await browser.screenshot('stores-drift-off', { docs: true });
     await page.getByRole('link', { name: 'Web shop' }).click();
+    await page.getByTestId('store-drift-summary').getByText('1 variant off').waitFor();
     await page.getByRole('tab', { name: 'Drift' }).click();
     const driftRow = page.getByTestId('drift-table').locator('tr', { hasText: 'JKT-M' });
     await driftRow.waitFor();
@@ -164,12 +190,17 @@ describe('stores', () => {
     await page.getByText(/Repaired: 1 of 1 variant set right on the store./).waitFor();
     await page.getByText('No drift: every linked variant shows what it should.').waitFor();
     expect(quantityOf(await shopify.state(), 'JKT-M')).toBe(5);
+    // The repair is the last check now: the store is in step again.
+    await page.getByTestId('store-drift-summary').getByText('none — 1 set right').waitFor();
+    expect(await page.getByTestId('store-governor').textContent()).toMatch(/^Bucket at [\d,]+ of 2,000 points · never throttled · \d+ requests/);
+    await browser.screenshot('store-health', { docs: true });
   });
 
   it('shows the store list, sync log and jobs', async () => {
     const { page } = browser;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Marketplace/ }).click();
     await page.getByTestId('stores-table').getByText('Web shop').waitFor();
+    await page.getByTestId('store-drift').getByText('none — 1 set right').waitFor();
     await browser.screenshot('stores', { docs: true });
     await page.getByRole('link', { name: 'Web shop' }).click();
     // Importing again links what is already there and creates nothing twice.

@@ -80,7 +80,9 @@ export interface Product {
 
 export interface Page<T> {
   items: T[];
+  /** the number of matches when totalIsExact; otherwise more than this many match */
   total: number;
+  totalIsExact: boolean;
   page: number;
   pageSize: number;
 }
@@ -93,13 +95,16 @@ export interface Store {
   state?: string;
   lastSyncAt?: string | null;
   lastError?: string | null;
-  drift?: number | null;
-  driftCount?: number | null;
   buffer?: number;
   attributePolicy?: 'merge' | 'skip';
   locationId?: string | null;
   ordersLocationId?: string | null;
-  limits?: { maxOptions?: number; maxVariants?: number };
+  /** What the platform's connector declares. */
+  limits?: StoreLimits;
+  /** What the server's request governor has seen of the store; null while it has not spoken to it. */
+  governor?: GovernorObservation | null;
+  /** The last finished drift check and repair; null before the first. */
+  lastReconcile?: LastReconcile | null;
   linkedProducts?: number;
   linkedVariants?: number;
   pendingStock?: number;
@@ -107,6 +112,43 @@ export interface Store {
   location?: string;
   ordersLocation?: string;
   localProducts?: number;
+}
+
+export type RateBudget =
+  | { kind: 'cost-bucket'; maximum: number; restorePerSecond: number }
+  | { kind: 'request-window'; quota: number; windowMs: number }
+  | { kind: 'none' };
+
+export interface StoreLimits {
+  maxOptions: number;
+  maxVariants: number;
+  /** Quantities sent in one write request. */
+  quantityBatchSize: number;
+  rateBudget: RateBudget;
+}
+
+export interface GovernorObservation {
+  budget:
+    | { kind: 'cost-bucket'; available: number; maximum: number; restorePerSecond: number }
+    | { kind: 'request-window'; left: number; quota: number; windowMs: number }
+    | null;
+  lastAnswerAt: string | null;
+  requests: number;
+  throttled: number;
+  waitedMs: number;
+}
+
+export interface LastReconcile {
+  found: number;
+  fixed: number;
+  dryRun: boolean;
+  at: string;
+}
+
+export interface LocalProductsAnswer {
+  items: LocalProduct[];
+  /** True once a selection was saved (even an empty one): then `selected` says what to tick. */
+  hasSavedSelection: boolean;
 }
 
 export interface LocalProduct {

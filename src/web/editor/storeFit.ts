@@ -8,13 +8,6 @@ export interface StoreFit {
   message: string;
 }
 
-/** What each platform takes, for a store whose API answer does not carry its limits. */
-export const platformLimits: Record<string, { maxOptions: number; maxVariants: number }> = {
-  shopify: { maxOptions: 3, maxVariants: 2048 },
-  woocommerce: { maxOptions: Number.POSITIVE_INFINITY, maxVariants: Number.POSITIVE_INFINITY },
-  bigcommerce: { maxOptions: Number.POSITIVE_INFINITY, maxVariants: 600 },
-};
-
 export const platformNames: Record<string, string> = { shopify: 'Shopify', woocommerce: 'WooCommerce', bigcommerce: 'BigCommerce' };
 
 export function storeLabel(store: Store): string {
@@ -23,9 +16,9 @@ export function storeLabel(store: Store): string {
 }
 
 export function fitFor(store: Store, attributeCount: number, variantCount: number): StoreFit {
-  const limits = { ...platformLimits[store.platform], ...store.limits };
-  const maxOptions = limits.maxOptions ?? Number.POSITIVE_INFINITY;
-  const maxVariants = limits.maxVariants ?? Number.POSITIVE_INFINITY;
+  // The limits come from the store's connector, through the API.
+  const maxOptions = store.limits?.maxOptions ?? Number.POSITIVE_INFINITY;
+  const maxVariants = store.limits?.maxVariants ?? Number.POSITIVE_INFINITY;
   const label = storeLabel(store);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (variantCount > maxVariants) {

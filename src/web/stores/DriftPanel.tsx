@@ -16,7 +16,7 @@ interface ReconcileAnswer {
   remaining?: DriftRow[];
 }
 
-export function DriftPanel({ store }: { store: Store }) {
+export function DriftPanel({ store, onRepaired }: { store: Store; onRepaired(): void }) {
   const { jobs, follow } = useJobs();
   const [rows, setRows] = useState<DriftRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +43,11 @@ export function DriftPanel({ store }: { store: Store }) {
 
   const job = jobId ? jobs[jobId] : undefined;
   useEffect(() => {
-    if (job?.state === 'done') void load();
+    if (job?.state === 'done') {
+      void load();
+      onRepaired();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job?.state, load]);
 
   async function repair() {
@@ -60,6 +64,7 @@ export function DriftPanel({ store }: { store: Store }) {
       }
       const remaining = answer.remaining ?? [];
       setRows(remaining);
+      onRepaired();
       setRepaired(
         remaining.length === 0
           ? `Repaired: ${answer.fixed} of ${answer.found} variant${answer.found === 1 ? '' : 's'} set right on the store.`

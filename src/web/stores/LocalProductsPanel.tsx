@@ -11,11 +11,13 @@ import { Empty, ErrorText, Loading, Notice } from '../ui/feedback.tsx';
 interface Props {
   store: Store;
   products: LocalProduct[] | null;
+  /** The API's word on whether a selection was saved (an empty one too). */
+  hasSavedSelection: boolean;
   loadError: string | null;
   onPublished(): void;
 }
 
-export function LocalProductsPanel({ store, products, loadError, onPublished }: Props) {
+export function LocalProductsPanel({ store, products, hasSavedSelection, loadError, onPublished }: Props) {
   const { jobs, follow } = useJobs();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
@@ -27,9 +29,8 @@ export function LocalProductsPanel({ store, products, loadError, onPublished }: 
   useEffect(() => {
     if (!products) return;
     // A saved selection wins; until one is saved, the Ecommerce-flagged products are pre-selected.
-    const saved = products.some((p) => p.selected);
-    setSelected(new Set(products.filter((p) => (saved ? p.selected : p.preselected)).map((p) => p.productId)));
-  }, [products]);
+    setSelected(new Set(products.filter((p) => (hasSavedSelection ? p.selected : p.preselected)).map((p) => p.productId)));
+  }, [products, hasSavedSelection]);
 
   useEffect(() => {
     if (jobId) follow(jobId);

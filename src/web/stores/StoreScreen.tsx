@@ -1,15 +1,16 @@
 // One store: its state, "See N Local Products", drift, sync log and settings.
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorSentence } from '../api/client.ts';
-import type { LocalProduct, Store } from '../api/types.ts';
+import type { LocalProductsAnswer, Store } from '../api/types.ts';
 import { ErrorText, Loading } from '../ui/feedback.tsx';
-import { useMasterData, itemsOf } from '../ui/useMasterData.ts';
+import { useMasterData } from '../ui/useMasterData.ts';
 import { storeLabel } from '../editor/storeFit.ts';
 import { LocalProductsPanel } from './LocalProductsPanel.tsx';
 import { DriftPanel } from './DriftPanel.tsx';
 import { SyncLogPanel } from './SyncLogPanel.tsx';
 import { StoreSettingsPanel } from './StoreSettingsPanel.tsx';
-import { formatWhen } from './StoresScreen.tsx';
+import { StoreHealth } from './StoreHealth.tsx';
+import { formatWhen } from '../ui/when.ts';
 import { useJobs } from '../jobs/jobs.tsx';
 import { jobIdOf } from '../jobs/jobId.ts';
 import { JobProgress } from '../jobs/JobProgress.tsx';
@@ -20,7 +21,7 @@ export function StoreScreen({ storeId }: { storeId: string }) {
   const master = useMasterData();
   const [store, setStore] = useState<Store | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [local, setLocal] = useState<LocalProduct[] | null>(null);
+  const [local, setLocal] = useState<LocalProductsAnswer | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const { jobs, follow } = useJobs();
   const [importJobId, setImportJobId] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function StoreScreen({ storeId }: { storeId: string }) {
 
   const loadLocal = useCallback(async () => {
     try {
-      setLocal(itemsOf(await api.get<unknown>(`/api/stores/${encodeURIComponent(storeId)}/local-products`)) as unknown as LocalProduct[]);
+      setLocal(await api.get<LocalProductsAnswer>(`/api/stores/${encodeURIComponent(storeId)}/local-products`));
       setLocalError(null);
     } catch (caught) {
       setLocalError(errorSentence(caught));
@@ -74,7 +75,7 @@ export function StoreScreen({ storeId }: { storeId: string }) {
   if (!store) return <Loading what="the store" />;
 
   const tabs: { id: Tab; label: string }[] = [
-    { id: 'local', label: local === null ? 'See Local Products' : `See ${local.length} Local Products` },
+    { id: 'local', label: local === null ? 'See Local Products' : `See ${local.items.length} Local Products` },
     { id: 'drift', label: 'Drift' },
     { id: 'log', label: 'Sync log' },
     { id: 'settings', label: 'Settings' },
@@ -99,6 +100,7 @@ export function StoreScreen({ storeId }: { storeId: string }) {
           </button>
         </div>
       </header>
+      <StoreHealth store={store} />
       <ErrorText error={importError} />
       {importJob && <JobProgress job={importJob} />}
       <nav className="tabs" role="tablist">
@@ -112,7 +114,8 @@ export function StoreScreen({ storeId }: { storeId: string }) {
       {tab === 'local' && (
         <LocalProductsPanel
           store={store}
-          products={local}
+          products={local?.items ?? null}
+          hasSavedSelection={local?.hasSavedSelection ?? false}
           loadError={localError}
           onPublished={() => {
             void loadLocal();
@@ -120,7 +123,7 @@ export function StoreScreen({ storeId }: { storeId: string }) {
           }}
         />
       )}
-      {tab === 'drift' && <DriftPanel store={store} />}
+      {tab === 'drift' && <DriftPanel store={store} onRepaired={() => void loadStore()} />}
       {tab === 'log' && <SyncLogPanel store={store} />}
       {tab === 'settings' && <StoreSettingsPanel store={store} locations={master.data.locations} onSaved={() => void loadStore()} />}
     </section>

@@ -7,15 +7,11 @@ import { useJobs } from '../jobs/jobs.tsx';
 import { jobIdOf } from '../jobs/jobId.ts';
 import { Empty, ErrorText, Loading } from '../ui/feedback.tsx';
 import { useMasterData } from '../ui/useMasterData.ts';
+import { formatWhen } from '../ui/when.ts';
+import { driftSummary } from './storeHealthWords.ts';
 import { platformNames } from '../editor/storeFit.ts';
 import { ConnectStoreForm } from './ConnectStoreForm.tsx';
 import { useStores } from './useStores.ts';
-
-export function formatWhen(value: string | null | undefined): string {
-  if (!value) return 'never';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
-}
 
 export function StoresScreen() {
   const { stores, error, reload } = useStores();
@@ -87,7 +83,9 @@ export function StoresScreen() {
                     {(store.pendingStock ?? 0) > 0 && <div className="muted small">{store.pendingStock} quantities waiting to go out</div>}
                   </td>
                   <td>{formatWhen(store.lastSyncAt)}</td>
-                  <td>{driftText(store)}</td>
+                  <td data-testid="store-drift">
+                    <DriftCell store={store} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -98,8 +96,13 @@ export function StoresScreen() {
   );
 }
 
-function driftText(store: Store): string {
-  const drift = store.drift ?? store.driftCount;
-  if (drift === null || drift === undefined) return 'see the store';
-  return drift === 0 ? 'none' : `${drift} variant${drift === 1 ? '' : 's'}`;
+/** The drift the last reconcile found and left, so a store that is off stands out. */
+function DriftCell({ store }: { store: Store }) {
+  const drift = driftSummary(store.lastReconcile);
+  return (
+    <>
+      <span className={drift.off ? 'badge error' : ''}>{drift.text}</span>
+      {store.lastReconcile && <div className="muted small">checked {formatWhen(store.lastReconcile.at)}</div>}
+    </>
+  );
 }

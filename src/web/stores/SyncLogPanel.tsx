@@ -6,7 +6,7 @@ import type { Job, Store, SyncLogEntry } from '../api/types.ts';
 import { jobKindLabels, useJobs } from '../jobs/jobs.tsx';
 import { itemsOf } from '../ui/useMasterData.ts';
 import { Empty, ErrorText, Loading, Notice } from '../ui/feedback.tsx';
-import { formatWhen } from './StoresScreen.tsx';
+import { formatWhen } from '../ui/when.ts';
 
 const kinds = ['', 'connect', 'import', 'publish', 'stock-push', 'orders', 'product-update', 'reconcile', 'webhook'];
 const outcomes = ['', 'ok', 'failed', 'partial'];
