@@ -1,5 +1,5 @@
 // The store and job routes over real HTTP, with an in-process worker running the jobs: connect
-// (a forged credential is a 400), account scoping, settings validation, import with progress as
+// (a forged credential is a 400), account scoping, settings validation (the store's own location checked with it), import with progress as
 // server-sent events, local products, selection, publish dry run and job, the sync log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShopify, type SeededShopify } from './sync-fixtures.ts';
@@ -59,6 +59,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       expect((await api.call('PATCH', `/api/stores/${storeId}`, { buffer: -1 })).status).toBe(400);
       expect((await api.call('PATCH', `/api/stores/${storeId}`, { locationId: 'Nowhere' })).status).toBe(404);
+      const unknownRemote = await api.call('PATCH', `/api/stores/${storeId}`, { remoteLocationId: 'Attic' });
+      expect(unknownRemote.status).toBe(400);
+      expect(unknownRemote.body.error.message).toMatch(/has no location "Attic"; its locations are: Shop location/);
+      const remote = await api.call('PATCH', `/api/stores/${storeId}`, { remoteLocationId: 'shop location' });
+      expect(remote.body.remoteLocationId).toBe(connected.body.remoteLocationId);
       const patched = await api.call('PATCH', `/api/stores/${storeId}`, { buffer: 0, attributePolicy: 'skip' });
       expect(patched.body).toMatchObject({ buffer: 0, attributePolicy: 'skip' });
 

@@ -168,7 +168,7 @@ export function register(router: ApiRouter): void {
   router.add({
     method: 'PATCH',
     url: '/api/stores/:id',
-    summary: "A store's settings: safety buffer, attribute policy, shown location, orders location, name",
+    summary: "A store's settings: safety buffer, attribute policy, shown location, orders location, the store's own location, name",
     tags: ['stores'],
     params: idParams,
     body: z.strictObject({
@@ -177,16 +177,28 @@ export function register(router: ApiRouter): void {
       attributePolicy: attributePolicy.optional(),
       locationId: z.string().min(1).optional(),
       ordersLocationId: z.string().min(1).optional(),
+      remoteLocationId: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("one of the store's own locations (id or name) whose quantities Stockroom reads and writes; checked with the store"),
     }),
     response: storeView,
     handler: async ({ caller, params, body }) =>
-      updateStoreSettings(handle, caller.accountId, params.id, {
-        name: body.name,
-        buffer: body.buffer,
-        attributePolicy: body.attributePolicy,
-        location: body.locationId,
-        ordersLocation: body.ordersLocationId,
-      }),
+      updateStoreSettings(
+        handle,
+        caller.accountId,
+        params.id,
+        {
+          name: body.name,
+          buffer: body.buffer,
+          attributePolicy: body.attributePolicy,
+          location: body.locationId,
+          ordersLocation: body.ordersLocationId,
+          remoteLocation: body.remoteLocationId,
+        },
+        { secret },
+      ),
   });
 
   router.add({
