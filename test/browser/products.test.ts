@@ -135,4 +135,36 @@ describe('products grid', () => {
     await expect.poll(() => page.getByTestId('edit-error').textContent()).toMatch(/Could not change Price of “OX-M”: .+/);
     expect((await getProduct(stack, finished.id)).variants.find((v) => v.sku === 'OX-M')?.price).toBe('32.50');
   });
+
+  it('says "more than 1,000" for a text search the server stopped counting, and the exact count once scrolled to the end', async () => {
+    const { page } = browser;
+    const lengths = Array.from({ length: 1005 }, (_, i) => String(i).padStart(4, '0'));
+    await createProduct(stack, {
+      name: 'Bolt pack',
+      attributes: [{ name: 'Length', values: lengths }],
+      variants: lengths.map((length) => ({ sku: `BOLT-${length}`, price: '0.10', values: [length] })),
+    });
+    // Still on See Variants: the Product column's text filter becomes the API's q.
+    const productHeader = page.locator('.ag-header-cell[col-id="productName"]');
+    await productHeader.hover();
+    await productHeader.locator('.ag-header-cell-filter-button, .ag-header-icon.ag-header-cell-menu-button').first().click();
+    await page.locator('.ag-filter .ag-text-field-input').first().fill('bolt');
+    await rowCountText(page, 'more than 1,000 variants');
+    await page.keyboard.press('Escape');
+
+    // Scrolling down asks for block after block; the block holding the last match makes the count exact.
+    const viewport = page.locator('[data-testid="products-grid"] .ag-body-viewport');
+    await expect
+      .poll(
+        async () => {
+          await viewport.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+          return page.getByTestId('row-count').textContent();
+        },
+        { timeout: 30_000, interval: 300 },
+      )
+      .toBe('1,005 variants');
+    await viewport.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await page.locator('.ag-center-cols-container .ag-row [col-id="sku"]', { hasText: 'BOLT-1004' }).waitFor();
+    await browser.screenshot('variants-text-search-end');
+  });
 });

@@ -33,12 +33,42 @@ async function attachStoreLinks(page: Page<Row>): Promise<Page<Row>> {
   return { ...page, items: page.items.map((row) => ({ ...row, stores: byProduct.get(productIdOf(row)) ?? [] })) };
 }
 
+interface Total {
+  count: number;
+  /** false: more than `count` match (the server stopped counting a text search) */
+  exact: boolean;
+}
+
+/**
+ * Blocks of one query answer in any order: an exact total (from the block holding the last match)
+ * wins over "more than", and a larger lower bound over a smaller one.
+ */
+function mergeTotal(known: Total | null, next: Total): Total {
+  if (!known || next.exact) return next;
+  if (known.exact) return known;
+  return next.count > known.count ? next : known;
+}
+
+/** "20,000 variants", or "more than 1,000 variants" when the server stopped counting. */
+function rowCountLabel(count: number, exact: boolean, noun: string): string {
+  const label = `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
+  return exact ? label : `more than ${label}`;
+}
+
+/** Raises the grid's row count to `atLeast` while its last row is unknown (it never lowers it). */
+function growRowCount(api: GridApi<Row> | null, atLeast: number): void {
+  if (!api || api.isLastRowIndexKnown() || api.getDisplayedRowCount() >= atLeast) return;
+  api.setRowCount(atLeast, false);
+}
+
 export function ProductsScreen() {
   const master = useMasterData();
   const gridApi = useRef<GridApi<Row> | null>(null);
   const [showVariants, setShowVariants] = useState(false);
   const [fields, setFields] = useState<DataFields>('general');
-  const [total, setTotal] = useState<number | null>(null);
+  const [total, setTotal] = useState<Total | null>(null);
+  /** The query (less its page) that `total` is about; null after a refresh, so the next answer replaces it. */
+  const totalQuery = useRef<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -54,13 +84,21 @@ export function ProductsScreen() {
           { startRow: params.startRow, endRow: params.endRow, sortModel: params.sortModel, filterModel: params.filterModel },
           blockSize,
         );
+        const path = showVariants ? '/api/variants' : '/api/products';
+        const queryKey = JSON.stringify([path, { ...query, page: undefined }]);
         api
-          .get<Page<Row>>(showVariants ? '/api/variants' : '/api/products', query)
+          .get<Page<Row>>(path, query)
           .then((page) => (withLinks ? attachStoreLinks(page) : page))
           .then((page) => {
             setLoadError(null);
-            setTotal(page.total);
-            params.successCallback(page.items, page.total);
+            const next = { count: page.total, exact: page.totalIsExact };
+            const sameQuery = totalQuery.current === queryKey;
+            totalQuery.current = queryKey;
+            setTotal((known) => (sameQuery ? mergeTotal(known, next) : next));
+            // A text search past the server's count cap: the last row stays unknown, so the grid
+            // keeps asking for blocks as the user scrolls; the scrollbar spans at least the known rows.
+            params.successCallback(page.items, page.totalIsExact ? page.total : undefined);
+            if (!page.totalIsExact) growRowCount(gridApi.current, page.total + 1);
           })
           .catch((error) => {
             setLoadError(errorSentence(error));
@@ -91,6 +129,7 @@ export function ProductsScreen() {
       } catch (error) {
         setEditError(`Could not change ${event.colDef.headerName} of “${label}”: ${errorSentence(error)}`);
       }
+      totalQuery.current = null;
       event.api.refreshInfiniteCache();
     },
     [showVariants],
@@ -105,6 +144,7 @@ export function ProductsScreen() {
 
   function refresh() {
     gridApi.current?.deselectAll();
+    totalQuery.current = null;
     gridApi.current?.refreshInfiniteCache();
   }
 
@@ -143,7 +183,7 @@ export function ProductsScreen() {
           Unallocated to-do
         </button>
         <span className="count" data-testid="row-count">
-          {total === null ? '' : `${total.toLocaleString()} ${showVariants ? 'variant' : 'product'}${total === 1 ? '' : 's'}`}
+          {total === null ? '' : rowCountLabel(total.count, total.exact, showVariants ? 'variant' : 'product')}
         </span>
       </div>
 
@@ -174,7 +214,7 @@ export function ProductsScreen() {
       <ErrorText error={master.error} />
       <ErrorText error={loadError} testId="grid-error" />
       <ErrorText error={editError} testId="edit-error" />
-      {total === 0 && !loadError && (
+      {total?.count === 0 && !loadError && (
         <Empty>
           {unallocatedOnly ? 'Nothing left in Unallocated — every product is finished.' : 'No products match. Create one, import a CSV, or connect a store.'}
         </Empty>
