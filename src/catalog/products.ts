@@ -8,6 +8,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { DomainError, invalid, notFound } from '../errors/domain-error.ts';
 import { requireMasterId, type MasterKind } from './master-data.ts';
 import { refreshDerivedColumns } from './missing-fields.ts';
+import { refuseDeletingProductWithHistory, refuseRemovingVariantsWithHistory } from './stock-history.ts';
 import {
   normaliseAttributes,
   normaliseHandle,
@@ -105,7 +106,8 @@ async function productWithVariants(db: Executor, row: Selectable<ProductTable>):
 
 /**
  * Changes the fields given. `variants`, when given, is the full new list: a variant with an id is
- * updated, one without is added, and an existing variant left out is deleted with its stock.
+ * updated, one without is added, and an existing variant left out is deleted — refused (409) when it
+ * has stock movements, which the ledger keeps.
  */
 export async function updateProduct(handle: DatabaseHandle, accountId: string, id: string, patch: ProductInput): Promise<Product> {
   return inTransaction(handle, (trx) => updateProductIn(trx, accountId, id, patch));
@@ -131,6 +133,8 @@ export async function updateProductIn(trx: Executor, accountId: string, id: stri
   }
   await checkReferences(trx, accountId, patch);
   await refuseTakenSkus(trx, accountId, variants, id);
+  const keptIds = new Set(variants.map((variant) => variant.id));
+  await refuseRemovingVariantsWithHistory(trx, current.variants.filter((variant) => !keptIds.has(variant.id)));
   const productHandle =
     patch.handle === undefined || patch.handle.trim() === current.handle ? current.handle : await requireFreeHandle(trx, accountId, normaliseHandle(patch.handle), id);
   const now = nowIso();
@@ -159,21 +163,29 @@ export async function updateProductIn(trx: Executor, accountId: string, id: stri
   return getProductIn(trx, accountId, id);
 }
 
+/**
+ * Deletes a product that has no stock movements, with its variants (and their empty stock rows).
+ * One with movements is refused (409 has_history): archive it instead. Store links are the sync
+ * engine's to check (sync/stores/delete-local-product.ts), in the same transaction.
+ */
 export async function deleteProduct(handle: DatabaseHandle, accountId: string, id: string): Promise<void> {
-  await inTransaction(handle, async (trx) => {
-    const product = await trx.selectFrom('product').select('id').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
-    if (!product) throw notFound('That product does not exist.');
-    const variantIds = (await trx.selectFrom('variant').select('id').where('product_id', '=', id).execute()).map((row) => row.id);
-    await deleteVariantRows(trx, variantIds);
-    await trx.deleteFrom('product').where('id', '=', id).execute();
-  });
+  await inTransaction(handle, (trx) => deleteProductIn(trx, accountId, id));
 }
 
+export async function deleteProductIn(trx: Executor, accountId: string, id: string): Promise<void> {
+  const product = await trx.selectFrom('product').select(['id', 'name']).where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  if (!product) throw notFound('That product does not exist.');
+  const variantIds = (await trx.selectFrom('variant').select('id').where('product_id', '=', id).execute()).map((row) => row.id);
+  await refuseDeletingProductWithHistory(trx, product, variantIds);
+  await deleteVariantRows(trx, variantIds);
+  await trx.deleteFrom('product').where('id', '=', id).execute();
+}
+
+/** Only for variants without movements (checked by the caller): what is left is derived state. */
 async function deleteVariantRows(trx: Executor, variantIds: string[]): Promise<void> {
   if (variantIds.length === 0) return;
   await trx.deleteFrom('stock_change_mark').where('variant_id', 'in', variantIds).execute();
   await trx.deleteFrom('stock_level').where('variant_id', 'in', variantIds).execute();
-  await trx.deleteFrom('stock_movement').where('variant_id', 'in', variantIds).execute();
   await trx.deleteFrom('variant').where('id', 'in', variantIds).execute();
 }
 

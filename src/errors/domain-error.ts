@@ -7,6 +7,8 @@ export type DomainErrorCode =
   | 'not_found'
   | 'conflict'
   | 'duplicate_sku'
+  /** deleting it would lose what must be kept (stock movements, store links): archive instead */
+  | 'has_history'
   | 'csv_invalid';
 
 export class DomainError extends Error {
@@ -27,6 +29,7 @@ export class DomainError extends Error {
         return 404;
       case 'conflict':
       case 'duplicate_sku':
+      case 'has_history':
         return 409;
       case 'csv_invalid':
         return 422;

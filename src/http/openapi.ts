@@ -50,8 +50,12 @@ function operation(route: RegisteredRoute): JsonSchema {
     '404': { $ref: '#/components/responses/Error' },
   };
   if (!route.public) responses['401'] = { $ref: '#/components/responses/Error' };
+  for (const [status, when] of Object.entries(route.errors)) {
+    responses[status] = { description: when, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  }
   return {
     summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
     operationId: `${route.method.toLowerCase()}${route.url.replace(/[/:{}-]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     tags: route.tags,
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
@@ -87,8 +91,9 @@ export function buildOpenApiDocument(routes: ReadonlyArray<RegisteredRoute>): Js
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'stockroom_session' },
         bearerToken: { type: 'http', scheme: 'bearer' },
       },
+      schemas: { Error: errorSchema },
       responses: {
-        Error: { description: 'The request failed', content: { 'application/json': { schema: errorSchema } } },
+        Error: { description: 'The request failed', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     },
   };

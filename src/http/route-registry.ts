@@ -35,6 +35,10 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   /** Fastify path syntax: `/api/products/:id`. */
   url: string;
   summary: string;
+  /** Longer text for the OpenAPI document (rules, what to do instead). */
+  description?: string;
+  /** Error statuses this route answers besides 400/401/404, each with when (OpenAPI). */
+  errors?: Record<number, string>;
   tags?: string[];
   /** No login needed (login itself, webhooks). Everything else is authenticated. */
   public?: boolean;
@@ -52,6 +56,8 @@ export interface RegisteredRoute {
   method: HttpMethod;
   url: string;
   summary: string;
+  description?: string;
+  errors: Record<number, string>;
   tags: string[];
   public: boolean;
   params?: Schema;
@@ -83,6 +89,8 @@ export class ApiRouter {
       method: spec.method,
       url: spec.url,
       summary: spec.summary,
+      description: spec.description,
+      errors: spec.errors ?? {},
       tags: spec.tags ?? [],
       public: spec.public ?? false,
       params: spec.params,

@@ -1,9 +1,10 @@
 // The product editor in Chromium: five attributes, the variant matrix built from them, "copy
-// price to all", and the connected Shopify store's fit warning (3 options at most).
+// price to all", the connected Shopify store's fit warning (3 options at most), and archiving
+// offered when a product with stock history cannot be deleted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './support/stack.ts';
 import { logIn, openBrowser, type BrowserSession } from './support/browser.ts';
-import { apiOk, getProduct } from './support/seed.ts';
+import { apiOk, createProduct, getProduct, receiveStock } from './support/seed.ts';
 import { startShopify } from './support/shopify.ts';
 
 describe('product editor', () => {
@@ -92,5 +93,24 @@ describe('product editor', () => {
     await expect.poll(() => page.getByTestId('save-error').textContent()).toMatch(/TAILOREDTR-GREY-32-32-REGU-MID/i);
     await page.getByTestId('variant-matrix').locator('td.error').getByText(/already used/).waitFor();
     await browser.screenshot('product-editor-error');
+  });
+
+  it('offers archiving when a product with stock history cannot be deleted, and restores it', async () => {
+    const { page } = browser;
+    const product = await createProduct(stack, { name: 'Worn boots', variants: [{ sku: 'BOOTS-1', price: '60' }] });
+    await receiveStock(stack, 'BOOTS-1', 2);
+    await page.goto(`/#/products/${product.id}`);
+    const editor = page.getByRole('form', { name: 'Product editor' });
+    await page.getByRole('heading', { name: 'Worn boots' }).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await editor.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByTestId('save-error').textContent()).toMatch(/"Worn boots" has stock history \(1 movement\), so it cannot be deleted/);
+    await editor.getByRole('button', { name: 'Archive instead' }).click();
+    await editor.getByText('Archived. Its stock history and store links are kept.').waitFor();
+    expect((await getProduct(stack, product.id)).status).toBe('archived');
+    await editor.getByRole('button', { name: 'Restore' }).click();
+    await editor.getByText('Restored.').waitFor();
+    expect((await getProduct(stack, product.id)).status).toBe('active');
+    expect((await getProduct(stack, product.id)).variants).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { createProduct, deleteProduct, getProduct, updateProduct } from '../../s
 import { findVariantByCode, updateVariant } from '../../src/catalog/variants.ts';
 import { createMasterItem, deleteMasterItem, listMasterData, updateMasterItem } from '../../src/catalog/master-data.ts';
 import { recordMovement } from '../../src/stock/record-movement.ts';
+import { listMovements } from '../../src/stock/stock-query.ts';
 import { DomainError } from '../../src/errors/domain-error.ts';
 import { forEachDialect } from '../support/databases.ts';
 import { newAccount, simpleProduct, tshirtInput } from './fixtures.ts';
@@ -101,16 +102,57 @@ forEachDialect('catalogue products', (getHandle) => {
     expect(await findVariantByCode(handle, account.id, 'nothing')).toBeUndefined();
   });
 
-  it('deletes a product with its variants and stock', async () => {
+  it('deletes a product without stock movements with its variants and their empty stock rows', async () => {
     const handle = getHandle();
     const account = await newAccount(handle);
     const product = await simpleProduct(handle, account.id, 'DEL-1');
-    await recordMovement(handle, account.id, { sku: 'DEL-1', kind: 'receipt', quantity: 3 });
     await deleteProduct(handle, account.id, product.id);
     expect(await countRows(handle, account.id)).toEqual({ products: 0, variants: 0 });
     await expect(getProduct(handle, account.id, product.id)).rejects.toThrow('That product does not exist.');
-    const levels = await handle.db.selectFrom('stock_level').select('variant_id').where('account_id', '=', account.id).execute();
-    expect(levels).toEqual([]);
+  });
+
+  it('refuses to delete a product with stock movements (has_history) and writes nothing; archived, it keeps its history and is restored', async () => {
+    const handle = getHandle();
+    const account = await newAccount(handle);
+    const product = await createProduct(handle, account.id, tshirtInput('HIST'));
+    await recordMovement(handle, account.id, { sku: 'HIST-RS', kind: 'receipt', quantity: 3 });
+    await recordMovement(handle, account.id, { sku: 'HIST-RS', kind: 'sale', quantity: 1 });
+    const before = await getProduct(handle, account.id, product.id);
+    const history = () => listMovements(handle, account.id, { variantId: product.variants[0].id });
+    const movements = await history();
+    expect(movements.map((movement) => movement.kind)).toEqual(['sale', 'receipt']);
+
+    const refusal = await deleteProduct(handle, account.id, product.id).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).code).toBe('has_history');
+    expect((refusal as DomainError).status).toBe(409);
+    expect((refusal as DomainError).message).toBe(
+      '"T-shirt HIST" has stock history (2 movements), so it cannot be deleted: the stock ledger keeps every movement. Archive it instead (status "archived"): it stays out of publishing, keeps its history and can be restored.',
+    );
+    expect(await getProduct(handle, account.id, product.id)).toEqual(before);
+    expect(await history()).toEqual(movements);
+
+    const archived = await updateProduct(handle, account.id, product.id, { status: 'archived' });
+    expect(archived.status).toBe('archived');
+    expect(archived.variants.map((variant) => variant.onHand)).toEqual([2, 0, 0]);
+    expect(await history()).toEqual(movements);
+    expect((await updateProduct(handle, account.id, product.id, { status: 'active' })).status).toBe('active');
+  });
+
+  it('refuses to remove a variant with stock movements from the list, and removes one without', async () => {
+    const handle = getHandle();
+    const account = await newAccount(handle);
+    const product = await createProduct(handle, account.id, tshirtInput('RMV'));
+    const [rs, rm, bs] = product.variants;
+    await recordMovement(handle, account.id, { sku: 'RMV-BS', kind: 'receipt', quantity: 1 });
+    await expect(updateProduct(handle, account.id, product.id, { name: 'Renamed', variants: [{ id: rs.id }] })).rejects.toThrow(
+      'The variant "RMV-BS" has stock history (1 movement), so it cannot be removed: the stock ledger keeps every movement. Keep it (a count can bring its stock to 0), or archive the whole product.',
+    );
+    expect((await getProduct(handle, account.id, product.id)).name).toBe('T-shirt RMV');
+    expect(await countRows(handle, account.id)).toEqual({ products: 1, variants: 3 });
+    const kept = await updateProduct(handle, account.id, product.id, { variants: [{ id: rs.id }, { id: bs.id }] });
+    expect(kept.variants.map((variant) => variant.id)).toEqual([rs.id, bs.id]);
+    expect(kept.variants.some((variant) => variant.id === rm.id)).toBe(false);
   });
 
   const badInputs: [string, (accountId: string, otherAccountGroupId: string) => Parameters<typeof createProduct>[2], RegExp][] = [

@@ -240,13 +240,41 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(ours.status).toBe(404);
     });
 
-    it('edits one variant and deletes a product', async () => {
+    it('edits one variant; refuses to delete a product with stock history (409, archive instead), archives and restores it; deletes one without', async () => {
       const product = (await api.call('GET', `/api/products/${shirtId}`)).body;
       const edited = await api.call('PATCH', `/api/variants/${product.variants[1].id}`, { price: 31, costPrice: '13.25' });
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({ sku: 'OX-WHT-L', price: '31.00', costPrice: '13.25' });
-      expect((await api.call('DELETE', `/api/products/${shirtId}`)).status).toBe(204);
-      expect((await api.call('GET', `/api/products/${shirtId}`)).status).toBe(404);
+      const history = async () => (await api.call('GET', `/api/stock/movements?variantId=${product.variants[0].id}`)).body.items;
+      const movements = await history();
+      expect(movements.length).toBeGreaterThan(0);
+
+      const refused = await api.call('DELETE', `/api/products/${shirtId}`);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('has_history');
+      expect(refused.body.error.message).toBe(
+        `"Oxford shirt" has stock history (${refused.body.error.details.movements} movements), so it cannot be deleted: the stock ledger keeps every movement. Archive it instead (status "archived"): it stays out of publishing, keeps its history and can be restored.`,
+      );
+      expect((await api.call('GET', `/api/products/${shirtId}`)).body.variants).toEqual(product.variants.map((variant: object, i: number) => (i === 1 ? edited.body : variant)));
+      expect(await history()).toEqual(movements);
+
+      // Nor can a variant with movements be dropped from the list.
+      const dropped = await api.call('PATCH', `/api/products/${shirtId}`, { variants: [{ id: product.variants[1].id }] });
+      expect(dropped.status).toBe(409);
+      expect(dropped.body.error.message).toMatch(/^The variant "OX-BLU-M" has stock history \(\d+ movements?\), so it cannot be removed/);
+      expect((await api.call('GET', `/api/products/${shirtId}`)).body.variants).toHaveLength(2);
+
+      const archived = await api.call('PATCH', `/api/products/${shirtId}`, { status: 'archived' });
+      expect(archived.body.status).toBe('archived');
+      expect(await history()).toEqual(movements);
+      expect((await api.call('PATCH', `/api/products/${shirtId}`, { status: 'active' })).body.status).toBe('active');
+
+      const fresh = await api.call('POST', '/api/products', { name: 'Never stocked', variants: [{ sku: 'NEVER-1', price: '2' }] });
+      expect((await api.call('DELETE', `/api/products/${fresh.body.id}`)).status).toBe(204);
+      expect((await api.call('GET', `/api/products/${fresh.body.id}`)).status).toBe(404);
+      const deleteDoc = (await api.call('GET', '/api/openapi.json')).body.paths['/api/products/{id}'].delete;
+      expect(deleteDoc.responses['409'].description).toMatch(/has_history/);
+      expect(deleteDoc.description).toMatch(/"status": "archived"/);
     });
   });
 }

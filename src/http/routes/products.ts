@@ -1,5 +1,6 @@
 // Products: create, read, change (incl. the full variant list), delete.
-import { createProduct, deleteProduct, getProduct, updateProduct } from '../../catalog/products.ts';
+import { createProduct, getProduct, updateProduct } from '../../catalog/products.ts';
+import { deleteLocalProduct } from '../../sync/stores/delete-local-product.ts';
 import type { ApiRouter } from '../route-registry.ts';
 import { idParams } from '../api-schemas.ts';
 import { productCreateInput, productPatchInput, productView } from '../product-schemas.ts';
@@ -69,6 +70,9 @@ export function register(router: ApiRouter): void {
     method: 'PATCH',
     url: '/api/products/:id',
     summary: 'Change a product; `variants`, when given, is the full new list',
+    description:
+      'A variant left out of `variants` is deleted, unless it has stock movements (409 `has_history`). `status: "archived"` archives the product (kept with its history and store links, left out of publishing); `status: "active"` restores it.',
+    errors: { 409: '`has_history`: a variant left out has stock movements, which the ledger keeps; `duplicate_sku` or `conflict`: a SKU or handle another product has.' },
     tags: ['products'],
     params: idParams,
     body: productPatchInput,
@@ -79,11 +83,14 @@ export function register(router: ApiRouter): void {
   router.add({
     method: 'DELETE',
     url: '/api/products/:id',
-    summary: 'Delete a product with its variants and their stock',
+    summary: 'Delete a product that has no stock history and is on no store; otherwise archive it',
+    description:
+      'Deletes the product with its variants when none has a stock movement and it is linked to no store. Otherwise nothing is deleted and the answer is 409 `has_history`, whose message offers archiving instead: `PATCH /api/products/{id}` with `{ "status": "archived" }` keeps the product, its stock history (`GET /api/stock/movements?variantId=…`) and its store links, and `{ "status": "active" }` restores it.',
+    errors: { 409: '`has_history`: the product has stock movements (`details.movements`) or is on a store (`details.stores`); archive it instead.' },
     tags: ['products'],
     params: idParams,
     handler: async ({ caller, params }) => {
-      await deleteProduct(handle, caller.accountId, params.id);
+      await deleteLocalProduct(handle, caller.accountId, params.id);
     },
   });
 }

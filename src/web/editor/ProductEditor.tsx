@@ -32,6 +32,9 @@ export function ProductEditor({ productId }: { productId: string | null }) {
   const [productType, setProductType] = useState<'fixed' | 'per_unit' | ''>('fixed');
   const [unit, setUnit] = useState('');
   const [ecommerce, setEcommerce] = useState(false);
+  const [status, setStatus] = useState('active');
+  // Set when a delete was refused because the product has history: archiving is offered instead.
+  const [archiveOffered, setArchiveOffered] = useState(false);
   const [attributes, setAttributes] = useState<AttributeRow[]>([]);
   const [variants, setVariants] = useState<VariantDraft[]>([emptyDraft([])]);
   const [missing, setMissing] = useState<string[]>([]);
@@ -55,6 +58,7 @@ export function ProductEditor({ productId }: { productId: string | null }) {
         setProductType(product.productType ?? '');
         setUnit(product.unit ?? '');
         setEcommerce(Boolean(product.ecommerce));
+        setStatus(product.status ?? 'active');
         setAttributes((product.attributes ?? []).map((a) => ({ name: a.name, valuesText: a.values.join(', ') })));
         setVariants((product.variants ?? []).map(draftFromVariant));
         setMissing(product.missingFields ?? []);
@@ -151,12 +155,30 @@ export function ProductEditor({ productId }: { productId: string | null }) {
   }
 
   async function remove() {
-    if (!productId || !window.confirm(`Delete “${name}”? Linked stores keep their copy.`)) return;
+    if (!productId || !window.confirm(`Delete “${name}”? This cannot be undone.`)) return;
+    setSaved(null);
     try {
       await api.delete(`/api/products/${encodeURIComponent(productId)}`);
       navigate('/products');
     } catch (error) {
       setSaveError(errorSentence(error));
+      setArchiveOffered(error instanceof ApiError && error.code === 'has_history');
+    }
+  }
+
+  async function changeStatus(next: 'archived' | 'active') {
+    if (!productId) return;
+    setBusy(true);
+    try {
+      const product = await api.patch<Product>(`/api/products/${encodeURIComponent(productId)}`, { status: next });
+      setStatus(product?.status ?? next);
+      setSaveError(null);
+      setArchiveOffered(false);
+      setSaved(next === 'archived' ? 'Archived. Its stock history and store links are kept.' : 'Restored.');
+    } catch (error) {
+      setSaveError(errorSentence(error));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -189,6 +211,11 @@ export function ProductEditor({ productId }: { productId: string | null }) {
           <h1>{productId ? name || 'Product' : 'New product'}</h1>
         </div>
         <div className="actions">
+          {productId && status === 'archived' && (
+            <button type="button" className="ghost" onClick={() => changeStatus('active')} disabled={busy}>
+              Restore
+            </button>
+          )}
           {productId && (
             <button type="button" className="ghost danger" onClick={remove}>
               Delete
@@ -200,7 +227,15 @@ export function ProductEditor({ productId }: { productId: string | null }) {
         </div>
       </header>
       <ErrorText error={saveError} testId="save-error" />
+      {archiveOffered && status !== 'archived' && (
+        <p>
+          <button type="button" onClick={() => changeStatus('archived')} disabled={busy}>
+            Archive instead
+          </button>
+        </p>
+      )}
       {saved && <Notice>{saved}</Notice>}
+      {status === 'archived' && !saved && <p className="notice">Archived: kept with its stock history and store links, and left out of publishing. Restore it to use it again.</p>}
       {missing.length > 0 && (
         <p className="notice warn">In Unallocated until these are filled in: {missing.map((f) => missingFieldLabels[f] ?? f).join(', ').toLowerCase()}.</p>
       )}
