@@ -128,6 +128,7 @@ export async function listProducts(handle: DatabaseHandle, accountId: string, qu
   const [counted, rows] = await countThenPage(
     handle,
     () => countOf(handle, handle.db.selectFrom('product').where(where('narrow')), text !== null),
+    { bothDialects: text !== null },
     (plan) => handle.db
       .selectFrom('product')
       .leftJoin('product_group', 'product_group.id', 'product.product_group_id')
@@ -230,6 +231,7 @@ export async function listVariants(handle: DatabaseHandle, accountId: string, qu
   const [counted, rows] = await countThenPage(
     handle,
     count,
+    { bothDialects: false },
     (plan) => handle.db
       .selectFrom((eb) =>
         eb
@@ -321,12 +323,19 @@ async function countOf(handle: DatabaseHandle, query: SelectQueryBuilder<any, an
 }
 
 /**
- * PostgreSQL counts and fetches the page at once. SQLite runs one query at a time anyway, so it
- * counts first: past COUNT_CAP matches, walking the sort order's index and probing the candidates
- * reaches a page sooner than fetching and sorting every match (text-search.ts).
+ * Counts, then fetches the page with the plan the count calls for: past COUNT_CAP matches, walking
+ * the sort order's index and probing each row reaches a page sooner than fetching and sorting every
+ * match (text-search.ts). SQLite runs one query at a time anyway. On PostgreSQL only the product
+ * text search needs it (`bothDialects`); otherwise its planner chooses well alone, so it counts and
+ * fetches at once.
  */
-async function countThenPage<Row>(handle: DatabaseHandle, count: () => Promise<number>, page: (plan: 'narrow' | 'probe') => Promise<Row[]>): Promise<[number, Row[]]> {
-  if (handle.dialect === 'postgres') return Promise.all([count(), page('narrow')]);
+async function countThenPage<Row>(
+  handle: DatabaseHandle,
+  count: () => Promise<number>,
+  options: { bothDialects: boolean },
+  page: (plan: 'narrow' | 'probe') => Promise<Row[]>,
+): Promise<[number, Row[]]> {
+  if (handle.dialect === 'postgres' && !options.bothDialects) return Promise.all([count(), page('narrow')]);
   const counted = await count();
   return [counted, await page(counted > COUNT_CAP ? 'probe' : 'narrow')];
 }

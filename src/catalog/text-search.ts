@@ -62,7 +62,9 @@ export function productTextCondition(dialect: Dialect, search: TextSearch, accou
   const p = search.pattern;
   const matches = sql<SqlBool>`(lower(product.name) like ${p} escape '\\' or lower(product.handle) like ${p} escape '\\'
     or exists (select 1 from variant where variant.product_id = product.id and (variant.sku_key like ${p} escape '\\' or lower(variant.barcode) like ${p} escape '\\')))`;
-  if (search.phrase === null) return matches;
+  // Many matches on PostgreSQL: without the candidates the planner walks the sort order's index
+  // (testing each product) instead of fetching, joining and sorting every match.
+  if (search.phrase === null || (plan === 'probe' && dialect === 'postgres')) return matches;
   // Candidates first (each side served by an index), then the exact conditions on those alone.
   const candidates =
     dialect === 'postgres'
