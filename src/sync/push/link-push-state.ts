@@ -4,7 +4,8 @@
 // every applied link, but `dirty` is cleared only where `dirty_generation` is still the one read,
 // so a movement during the push keeps its link dirty.
 // Runs on both dialects: a CTE of VALUES joined with UPDATE … FROM (SQLite ≥ 3.33, PostgreSQL).
-import { runSql } from '../../db/raw-sql.ts';
+import type { Dialect } from '../../db/handle.ts';
+import { dialectOf, runSql } from '../../db/raw-sql.ts';
 import type { Executor } from '../../db/transaction.ts';
 
 export interface PushedLink {
@@ -16,8 +17,14 @@ export interface PushedLink {
 /** Rows per statement: 3 parameters each, well inside both dialects' parameter limits. */
 const ROWS_PER_STATEMENT = 500;
 
-function valuesList(count: number, columns: number): string {
-  const tuple = `(${Array.from({ length: columns }, (_, i) => (i === 0 ? 'cast(? as text)' : 'cast(? as integer)')).join(', ')})`;
+/**
+ * `count` rows of `columns` placeholders: a text id, then integers. PostgreSQL needs the types
+ * spelled out; SQLite must not have them: with a cast on every value, its UPDATE … FROM took 13 ms
+ * for 250 rows instead of 0.8 ms (measured at 100,000 links).
+ */
+function valuesList(dialect: Dialect, count: number, columns: number): string {
+  const placeholder = (i: number) => (dialect === 'sqlite' ? '?' : i === 0 ? 'cast(? as text)' : 'cast(? as integer)');
+  const tuple = `(${Array.from({ length: columns }, (_, i) => placeholder(i)).join(', ')})`;
   return Array.from({ length: count }, () => tuple).join(', ');
 }
 
@@ -30,7 +37,7 @@ export async function recordLinksPushed(db: Executor, links: readonly PushedLink
     parameters.push(at);
     await runSql(
       db,
-      `with pushed (id, generation, desired) as (values ${valuesList(chunk.length, 3)}) ` +
+      `with pushed (id, generation, desired) as (values ${valuesList(dialectOf(db), chunk.length, 3)}) ` +
         'update variant_link set last_known_remote_qty = pushed.desired, last_pushed_qty = pushed.desired, ' +
         'dirty = case when variant_link.dirty_generation = pushed.generation then 0 else variant_link.dirty end, updated_at = ? ' +
         'from pushed where variant_link.id = pushed.id',
@@ -48,7 +55,7 @@ export async function clearDirtIfUnchanged(db: Executor, links: ReadonlyArray<{ 
     for (const link of chunk) parameters.push(link.id, link.generation);
     await runSql(
       db,
-      `with seen (id, generation) as (values ${valuesList(chunk.length, 2)}) ` +
+      `with seen (id, generation) as (values ${valuesList(dialectOf(db), chunk.length, 2)}) ` +
         'update variant_link set dirty = 0 from seen where variant_link.id = seen.id and variant_link.dirty_generation = seen.generation',
       parameters,
     );
