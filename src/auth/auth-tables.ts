@@ -1,4 +1,4 @@
-// The auth tables (created by src/db/migrations/0002_auth.ts and 0011_auth_login_failures.ts),
+// The auth tables (created by src/db/migrations/0002_auth.ts and 0010_auth_login_failures.ts),
 // added to the shared Database type.
 import type { Generated } from 'kysely';
 
