@@ -44,6 +44,8 @@ function locationTarget(accountId: string, idOrName: string | null | undefined):
   return { where: 'account_id = ? and (id = ? or name_key = ?)', parameters: [accountId, idOrName.trim(), nameKey(idOrName)] };
 }
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
 // The statement comes in six shapes (variant by id, SKU or code; default or named location), each
 // a named prepared statement, so each pooled connection plans it once.
 const statementNames = new Map<string, string>();
@@ -125,7 +127,15 @@ export async function recordMovementInOneStatement(handle: DatabaseHandle, accou
   ];
   const prepared = handle.postgresPrepared;
   if (!prepared) return null;
-  const [written] = await prepared.query<{ variant_id: string; location_id: string; quantity_milli: number | string }>(statementName(statement), postgresText(statement), parameters);
+  let written: { variant_id: string; location_id: string; quantity_milli: number | string } | undefined;
+  try {
+    [written] = await prepared.query(statementName(statement), postgresText(statement), parameters);
+  } catch (error) {
+    // The variant or location was deleted between the statement's lookup and its insert: nothing
+    // was written, and the full path says which one is gone.
+    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return null;
+    throw error;
+  }
   if (!written) return null;
   const row: StockMovementTable = {
     id,
