@@ -1,13 +1,14 @@
-// One change applied to many products at once (the Unallocated to-do list), all or nothing.
+// One change applied to many products at once (the Unallocated to-do list; archiving or restoring
+// many), all or nothing.
 import type { DatabaseHandle } from '../db/handle.ts';
-import type { ProductType } from '../db/schema.ts';
+import type { ProductStatus, ProductType } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { nowIso } from '../db/ids.ts';
 import { invalid, notFound } from '../errors/domain-error.ts';
 import { parseMoney } from './decimal.ts';
 import { refreshDerivedColumns } from './missing-fields.ts';
 import { checkReferences } from './products.ts';
-import { normaliseProductType, normaliseUnit } from './product-input.ts';
+import { normaliseProductType, normaliseStatus, normaliseUnit } from './product-input.ts';
 
 export interface BulkChanges {
   productGroupId?: string | null;
@@ -19,6 +20,8 @@ export interface BulkChanges {
   /** sets the cost price of every variant of each product */
   costPrice?: string | number | null;
   ecommerce?: boolean;
+  /** 'archived' archives (kept with history and store links, out of publishing and default lists); 'active' restores */
+  status?: ProductStatus;
 }
 
 export async function bulkEdit(handle: DatabaseHandle, accountId: string, productIds: string[], changes: BulkChanges): Promise<{ updated: number }> {
@@ -26,7 +29,8 @@ export async function bulkEdit(handle: DatabaseHandle, accountId: string, produc
   if (ids.length === 0) throw invalid('Choose at least one product to edit.');
   if (ids.length > 10_000) throw invalid('A bulk edit can change at most 10,000 products at once.');
   const fields = Object.entries(changes).filter(([, value]) => value !== undefined);
-  if (fields.length === 0) throw invalid('Say what to change: a product group, brand, supplier, product type, unit, tax group, cost price or the ecommerce flag.');
+  if (fields.length === 0) throw invalid('Say what to change: a product group, brand, supplier, product type, unit, tax group, cost price, the ecommerce flag or the status.');
+  const status = changes.status === undefined ? undefined : normaliseStatus(changes.status);
   const productType = changes.productType === undefined ? undefined : normaliseProductType(changes.productType);
   if (productType === undefined && changes.unit !== undefined) throw invalid('Set the unit together with the product type (per_unit).');
   const unit = productType === undefined ? undefined : normaliseUnit(productType, changes.unit);
@@ -49,6 +53,7 @@ export async function bulkEdit(handle: DatabaseHandle, accountId: string, produc
       ...(changes.taxGroupId !== undefined && { tax_group_id: changes.taxGroupId }),
       ...(productType !== undefined && { product_type: productType, unit: unit ?? null }),
       ...(changes.ecommerce !== undefined && { ecommerce: changes.ecommerce ? 1 : 0 }),
+      ...(status !== undefined && { status }),
       updated_at: nowIso(),
     };
     for (let start = 0; start < ids.length; start += 500) {

@@ -1,6 +1,7 @@
 // Server-side paging, sorting and filtering of products and variants (the inventory grid).
 // Filters: text over name/handle/SKU/barcode, product group (an id or 'unallocated'), the ecommerce
-// flag, and missing fields (any of those listed). Every item says which fields it is missing.
+// flag, missing fields (any of those listed) and status (archived products only when asked:
+// listing-status.ts). Every item says which fields it is missing.
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DatabaseHandle } from '../db/handle.ts';
 import type { Database, ProductStatus, ProductType } from '../db/schema.ts';
@@ -10,6 +11,7 @@ import { isMissingField, maskOf, missingFieldsOf, type MissingField } from './mi
 import { UNALLOCATED_GROUP_ID } from './master-data.ts';
 import { countsThroughVariantSearch, productTextCondition, textSearchOf, variantSearchJoin, variantTextCondition, type TextPlan } from './text-search.ts';
 import { COUNT_CAP, listTotal, type ListTotal } from './listing-total.ts';
+import { countsBySubtraction, listStatusOf, statusCondition, type ListStatus } from './listing-status.ts';
 
 export interface ListQuery {
   page?: number;
@@ -22,6 +24,8 @@ export interface ListQuery {
   ecommerce?: boolean;
   /** items missing any of these fields */
   missing?: string[];
+  /** 'active' (default: every product not archived), 'archived' or 'all' */
+  status?: string;
 }
 
 export interface Page<T> extends ListTotal {
@@ -106,11 +110,13 @@ function missingMask(raw: string[] | undefined): number {
   return maskOf(fields as MissingField[]);
 }
 
-function productConditions(eb: ExpressionBuilder<Database, 'product'>, accountId: string, query: ListQuery): Expression<SqlBool>[] {
+function productConditions(eb: ExpressionBuilder<Database, 'product'>, accountId: string, query: ListQuery, status: ListStatus): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [eb('product.account_id', '=', accountId)];
   if (query.productGroup === UNALLOCATED_GROUP_ID) conditions.push(eb('product.unallocated', '=', 1));
   else if (query.productGroup) conditions.push(eb('product.product_group_id', '=', query.productGroup));
   if (query.ecommerce !== undefined) conditions.push(eb('product.ecommerce', '=', query.ecommerce ? 1 : 0));
+  const byStatus = statusCondition('product.status', status);
+  if (byStatus) conditions.push(byStatus);
   return conditions;
 }
 
@@ -119,15 +125,20 @@ export async function listProducts(handle: DatabaseHandle, accountId: string, qu
   const sort = sortOf(PRODUCT_SORTS, query.sort, 'name');
   const mask = missingMask(query.missing);
   const text = textSearchOf(query.q);
-  const where = (plan: Exclude<TextPlan, 'joined'>) => (eb: ExpressionBuilder<Database, 'product'>) => {
-    const conditions = productConditions(eb, accountId, query);
+  const status = listStatusOf(query.status);
+  const where = (plan: Exclude<TextPlan, 'joined'>, byStatus: ListStatus = status) => (eb: ExpressionBuilder<Database, 'product'>) => {
+    const conditions = productConditions(eb, accountId, query, byStatus);
     if (mask) conditions.push(sql<SqlBool>`(product.missing_mask & ${mask}) <> 0`);
     if (text) conditions.push(productTextCondition(handle.dialect, text, accountId, plan));
     return eb.and(conditions);
   };
+  const count = () =>
+    countsBySubtraction(status, text !== null)
+      ? countAllButArchived(handle, handle.db.selectFrom('product').where(where('narrow', 'all')), handle.db.selectFrom('product').where(where('narrow', 'archived')))
+      : countOf(handle, handle.db.selectFrom('product').where(where('narrow')), text !== null);
   const [counted, rows] = await countThenPage(
     handle,
-    () => countOf(handle, handle.db.selectFrom('product').where(where('narrow')), text !== null),
+    count,
     { bothDialects: text !== null },
     (plan) => handle.db
       .selectFrom('product')
@@ -208,26 +219,38 @@ export async function listVariants(handle: DatabaseHandle, accountId: string, qu
   const sort = sortOf(VARIANT_SORTS, query.sort, 'sku');
   const mask = missingMask(query.missing);
   const text = textSearchOf(query.q);
-  const conditions = (eb: ExpressionBuilder<Database, 'variant'>, plan: TextPlan) => {
+  const status = listStatusOf(query.status);
+  const conditions = (eb: ExpressionBuilder<Database, 'variant'>, plan: TextPlan, byStatus: ListStatus = status) => {
     const all: Expression<SqlBool>[] = [eb('variant.account_id', '=', accountId)];
     if (query.productGroup === UNALLOCATED_GROUP_ID) all.push(eb('variant.unallocated', '=', 1));
     else if (query.productGroup) all.push(eb('variant.product_group_id', '=', query.productGroup));
     if (query.ecommerce !== undefined) all.push(eb('variant.ecommerce', '=', query.ecommerce ? 1 : 0));
     if (mask) all.push(sql<SqlBool>`(variant.missing_mask & ${mask}) <> 0`);
     if (text) all.push(variantTextCondition(handle.dialect, text, plan));
+    const statusFilter = statusCondition('variant.product_status', byStatus);
+    if (statusFilter) all.push(statusFilter);
     return eb.and(all);
   };
-  const count = () =>
-    text && countsThroughVariantSearch(handle.dialect, text)
-      ? countOf(
-          handle,
-          handle.db
-            .selectFrom('variant')
-            .innerJoin(sql`variant_search`.as('variant_search'), (join) => join.on(variantSearchJoin))
-            .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'variant'>, 'joined')),
-          true,
-        )
-      : countOf(handle, handle.db.selectFrom('variant').where((eb) => conditions(eb, 'narrow')), text !== null);
+  const count = () => {
+    if (text && countsThroughVariantSearch(handle.dialect, text)) {
+      return countOf(
+        handle,
+        handle.db
+          .selectFrom('variant')
+          .innerJoin(sql`variant_search`.as('variant_search'), (join) => join.on(variantSearchJoin))
+          .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'variant'>, 'joined')),
+        true,
+      );
+    }
+    if (countsBySubtraction(status, text !== null)) {
+      return countAllButArchived(
+        handle,
+        handle.db.selectFrom('variant').where((eb) => conditions(eb, 'narrow', 'all')),
+        handle.db.selectFrom('variant').where((eb) => conditions(eb, 'narrow', 'archived')),
+      );
+    }
+    return countOf(handle, handle.db.selectFrom('variant').where((eb) => conditions(eb, 'narrow')), text !== null);
+  };
   const [counted, rows] = await countThenPage(
     handle,
     count,
@@ -319,6 +342,18 @@ async function countOf(handle: DatabaseHandle, query: SelectQueryBuilder<any, an
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
     : await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Every match less the archived ones, in one statement (one snapshot): each count is served by an
+ * index, where `status <> 'archived'` would read every matching row (listing-status.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function countAllButArchived(handle: DatabaseHandle, all: SelectQueryBuilder<any, any, object>, archived: SelectQueryBuilder<any, any, object>): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const counted = (query: SelectQueryBuilder<any, any, object>) => query.select((eb) => eb.fn.countAll<number>().as('n'));
+  const row = await handle.db.selectNoFrom(sql<number>`(${counted(all)}) - (${counted(archived)})`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

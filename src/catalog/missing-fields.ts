@@ -3,6 +3,7 @@
 // product's own columns and its variants, in the same transaction as every catalogue write.
 import { sql } from 'kysely';
 import type { Executor } from '../db/transaction.ts';
+import type { ProductStatus } from '../db/schema.ts';
 
 export const MISSING_FIELDS = ['group', 'brand', 'supplier', 'productType', 'taxGroup', 'costPrice'] as const;
 export type MissingField = (typeof MISSING_FIELDS)[number];
@@ -39,7 +40,8 @@ const MASK_EXPRESSION = sql<number>`
 /**
  * Recomputes the derived columns of these products (or, with 'all', of every product of the
  * account): the product's missing mask and Unallocated flag, and on each of its variants the
- * copies the variant grid filters on. Every catalogue write calls this in its own transaction.
+ * copies the variant grid filters on (name, group, ecommerce flag, Unallocated, mask, status).
+ * Every catalogue write calls this in its own transaction.
  */
 export async function refreshDerivedColumns(trx: Executor, accountId: string, productIds: readonly string[] | 'all'): Promise<void> {
   const chunks = productIds === 'all' ? [null] : chunk(productIds, 500);
@@ -57,6 +59,7 @@ export async function refreshDerivedColumns(trx: Executor, accountId: string, pr
         product_group_id: sql<string | null>`(select p.product_group_id from product p where p.id = variant.product_id)`,
         ecommerce: sql<number>`(select p.ecommerce from product p where p.id = variant.product_id)`,
         unallocated: sql<number>`(select p.unallocated from product p where p.id = variant.product_id)`,
+        product_status: sql<ProductStatus>`(select p.status from product p where p.id = variant.product_id)`,
         missing_mask: sql<number>`((select p.missing_mask from product p where p.id = variant.product_id) & ${PRODUCT_LEVEL_BITS}) | (case when cost_price_minor is null then ${MISSING_BITS.costPrice} else 0 end)`,
       })
       .where('account_id', '=', accountId);

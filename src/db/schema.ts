@@ -93,6 +93,8 @@ export interface VariantTable {
   unallocated: Generated<number>;
   /** the product's missing fields, except cost price, which is this variant's own */
   missing_mask: Generated<number>;
+  /** the product's status (0012), for the listing's status filter */
+  product_status: Generated<ProductStatus>;
 }
 
 export type MovementKind =

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { missingField, variantView } from './product-schemas.ts';
 import { COUNT_CAP } from '../catalog/listing-total.ts';
+import { LIST_STATUSES } from '../catalog/listing-status.ts';
 
 export const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
@@ -16,6 +17,13 @@ export const listQuery = z.strictObject({
     .pipe(z.array(missingField))
     .optional()
     .describe('comma-separated: items missing any of group, brand, supplier, productType, taxGroup, costPrice'),
+  status: z
+    .enum(LIST_STATUSES)
+    .default('active')
+    .describe(
+      'active (default): every product that is not archived, drafts included; archived: only archived products; all: every product. ' +
+        'With variants, the status of the variant\'s product. Archived products are kept for their stock history and restored with PATCH status "active".',
+    ),
 });
 
 const named = z.object({ id: z.string(), name: z.string() }).nullable();
@@ -31,7 +39,7 @@ export const productListItem = z.object({
   productType: z.enum(['fixed', 'per_unit']).nullable(),
   unit: z.string().nullable(),
   ecommerce: z.boolean(),
-  status: z.string(),
+  status: z.enum(['active', 'draft', 'archived']),
   variantCount: z.number(),
   onHand: z.number(),
   missingFields: z.array(missingField),
@@ -47,7 +55,7 @@ export const variantListItem = variantView
     productGroup: named,
     brand: named,
     ecommerce: z.boolean(),
-    status: z.string(),
+    status: z.enum(['active', 'draft', 'archived']).describe("the product's status"),
     missingFields: z.array(missingField),
     unallocated: z.boolean(),
   });

@@ -60,6 +60,7 @@ export async function derivedColumnProblems(handle: DatabaseHandle, accountId: s
         ecommerce: product.ecommerce,
         unallocated: mask > 0 ? 1 : 0,
         missing_mask: (mask & 31) | (variant.cost_price_minor === null ? 32 : 0),
+        product_status: product.status,
       };
       for (const [column, value] of Object.entries(expected)) {
         if (variant[column as keyof typeof expected] !== value) problems.push(`${variant.sku}: ${column} ${String(variant[column as keyof typeof expected])} ≠ ${String(value)}`);

@@ -287,3 +287,94 @@ forEachDialect('catalogue text search', (getHandle) => {
     expect((await listProducts(handle, other.id, { q: 'jacket' })).total).toBe(0);
   });
 });
+
+// Archived products (decision 40) stay for their stock history but are out of use: the lists leave
+// them and their variants out unless the status filter asks for them; drafts are in use and stay.
+forEachDialect('catalogue listing by status', (getHandle) => {
+  let account: Account;
+  let ids: Record<'coat' | 'draftHat' | 'oldBoot' | 'oldScarf' | 'oldGlove', string>;
+  let groupId: string;
+  const productNames = async (query: Parameters<typeof listProducts>[2]) => (await listProducts(getHandle(), account.id, { pageSize: 100, ...query })).items.map((item) => item.name);
+  const variantSkus = async (query: Parameters<typeof listVariants>[2]) => (await listVariants(getHandle(), account.id, { pageSize: 100, ...query })).items.map((item) => item.sku);
+  const totals = async (query: Parameters<typeof listVariants>[2]) => {
+    const [products, variants] = [await listProducts(getHandle(), account.id, query), await listVariants(getHandle(), account.id, query)];
+    return [products.total, products.totalIsExact, variants.total, variants.totalIsExact];
+  };
+
+  beforeAll(async () => {
+    const handle = getHandle();
+    account = await newAccount(handle);
+    groupId = (await createMasterItem(handle, account.id, 'product_group', { name: 'Winter' })).id;
+    const two = (code: string) => ({ attributes: [{ name: 'Size', values: ['S', 'L'] }], variants: [{ sku: `${code}-S`, price: '10', values: ['S'] }, { sku: `${code}-L`, price: '12', values: ['L'] }] });
+    ids = {
+      coat: (await createProduct(handle, account.id, { name: 'Wool Coat', productGroupId: groupId, ecommerce: true, ...two('COAT') })).id,
+      draftHat: (await createProduct(handle, account.id, { name: 'Wool Hat', status: 'draft', ...two('HAT') })).id,
+      oldBoot: (await createProduct(handle, account.id, { name: 'Wool Boot', productGroupId: groupId, ecommerce: true, ...two('BOOT') })).id,
+      oldScarf: (await createProduct(handle, account.id, { name: 'Wool Scarf', ...two('SCARF') })).id,
+      oldGlove: (await createProduct(handle, account.id, { name: 'Wool Glove', ...two('GLOVE') })).id,
+    };
+    await recordMovement(handle, account.id, { sku: 'BOOT-S', kind: 'receipt', quantity: 3 });
+    await updateProduct(handle, account.id, ids.oldBoot, { status: 'archived' });
+    await bulkEdit(handle, account.id, [ids.oldScarf, ids.oldGlove], { status: 'archived' });
+  });
+
+  it('leaves archived products and their variants out by default, drafts included, and counts exactly', async () => {
+    expect(await productNames({})).toEqual(['Wool Coat', 'Wool Hat']);
+    expect(await variantSkus({})).toEqual(['COAT-L', 'COAT-S', 'HAT-L', 'HAT-S']);
+    expect(await productNames({ status: 'active' })).toEqual(['Wool Coat', 'Wool Hat']);
+    expect(await totals({})).toEqual([2, true, 4, true]);
+    // The default count is "every match less the archived ones": each filter must subtract only its own archived rows.
+    expect(await totals({ ecommerce: true })).toEqual([1, true, 2, true]);
+    expect(await totals({ productGroup: 'unallocated' })).toEqual([2, true, 4, true]);
+    expect(await totals({ productGroup: groupId })).toEqual([1, true, 2, true]);
+    expect(await totals({ missing: ['brand'] })).toEqual([2, true, 4, true]);
+    expect(await totals({ q: 'wool' })).toEqual([2, true, 4, true]);
+    expect(await totals({ q: 'boot' })).toEqual([0, true, 0, true]);
+    expect(await productNames({ sort: 'status:desc' })).toEqual(['Wool Hat', 'Wool Coat']);
+    const page2 = await listVariants(getHandle(), account.id, { pageSize: 3, page: 2, sort: 'sku:asc' });
+    expect([page2.total, page2.items.map((item) => item.sku)]).toEqual([4, ['HAT-S']]);
+  });
+
+  it('shows archived products, with their state, when asked for archived or all', async () => {
+    expect(await productNames({ status: 'archived' })).toEqual(['Wool Boot', 'Wool Glove', 'Wool Scarf']);
+    expect(await variantSkus({ status: 'archived', q: 'boot' })).toEqual(['BOOT-L', 'BOOT-S']);
+    expect(await totals({ status: 'archived' })).toEqual([3, true, 6, true]);
+    expect(await totals({ status: 'archived', ecommerce: true })).toEqual([1, true, 2, true]);
+    expect(await totals({ status: 'all' })).toEqual([5, true, 10, true]);
+    const boot = (await listProducts(getHandle(), account.id, { status: 'all', q: 'boot' })).items[0];
+    expect([boot.status, boot.onHand]).toEqual(['archived', 3]);
+    const bootVariant = (await listVariants(getHandle(), account.id, { status: 'all', q: 'BOOT-S' })).items[0];
+    expect(bootVariant.status).toBe('archived');
+    expect((await listProducts(getHandle(), account.id, { status: 'all', q: 'hat' })).items[0].status).toBe('draft');
+  });
+
+  it('brings a restored product back into the default lists and keeps every variant copy in step', async () => {
+    const handle = getHandle();
+    await updateProduct(handle, account.id, ids.oldBoot, { status: 'active' });
+    expect(await productNames({})).toEqual(['Wool Boot', 'Wool Coat', 'Wool Hat']);
+    expect(await variantSkus({ q: 'boot' })).toEqual(['BOOT-L', 'BOOT-S']);
+    expect(await derivedColumnProblems(handle, account.id)).toEqual([]);
+    await bulkEdit(handle, account.id, [ids.oldBoot], { status: 'archived' });
+    expect(await variantSkus({ q: 'boot' })).toEqual([]);
+    expect(await derivedColumnProblems(handle, account.id)).toEqual([]);
+  });
+
+  it('refuses a status filter it does not know', async () => {
+    await expect(listProducts(getHandle(), account.id, { status: 'deleted' })).rejects.toThrow('The status filter must be active, archived or all, not "deleted".');
+    await expect(listVariants(getHandle(), account.id, { status: 'draft' })).rejects.toThrow(/must be active, archived or all/);
+  });
+
+  it('archives and restores many products in one bulk edit, all or nothing', async () => {
+    const handle = getHandle();
+    const other = await newAccount(handle);
+    const theirs = await simpleProduct(handle, other.id, 'THEIRS-ARCHIVE');
+    await expect(bulkEdit(handle, account.id, [ids.coat, theirs.id], { status: 'archived' })).rejects.toThrow('1 of the chosen products do not exist; nothing was changed.');
+    await expect(bulkEdit(handle, account.id, [ids.coat], { status: 'gone' as never })).rejects.toThrow('The status must be active, draft or archived, not "gone".');
+    expect((await getProduct(handle, account.id, ids.coat)).status).toBe('active');
+    expect((await getProduct(handle, other.id, theirs.id)).status).toBe('active');
+    await bulkEdit(handle, account.id, [ids.oldScarf, ids.oldGlove], { status: 'active' });
+    expect(await productNames({})).toEqual(['Wool Coat', 'Wool Glove', 'Wool Hat', 'Wool Scarf']);
+    expect(await productNames({ status: 'archived' })).toEqual(['Wool Boot']);
+    expect(await derivedColumnProblems(handle, account.id)).toEqual([]);
+  });
+});

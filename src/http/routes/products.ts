@@ -17,6 +17,7 @@ export function register(router: ApiRouter): void {
     method: 'GET',
     url: '/api/products',
     summary: 'A page of products, sorted and filtered; each says which fields it is missing',
+    description: 'Archived products are left out unless `status` is `archived` or `all`.',
     tags: ['products'],
     query: listQuery,
     response: pageOf(productListItem),
@@ -37,7 +38,9 @@ export function register(router: ApiRouter): void {
   router.add({
     method: 'POST',
     url: '/api/products/bulk-edit',
-    summary: 'Apply one change to many products, all or nothing (e.g. finishing Unallocated products)',
+    summary: 'Apply one change to many products, all or nothing (e.g. finishing Unallocated products, archiving or restoring many)',
+    description:
+      'Every chosen product must exist, or nothing is changed (404 with `details.productIds`). `status` follows the rules of `PATCH /api/products/{id}`: `"archived"` archives (kept with its stock history and store links, left out of publishing, of the default lists and of the till\'s lookup), `"active"` restores, `"draft"` marks a draft.',
     tags: ['products'],
     body: z.strictObject({
       productIds: z.array(z.string()).min(1),
@@ -50,6 +53,7 @@ export function register(router: ApiRouter): void {
         taxGroupId: z.string().nullable().optional(),
         costPrice: money.nullable().optional().describe('sets the cost price of every variant of each product'),
         ecommerce: z.boolean().optional(),
+        status: z.enum(['active', 'draft', 'archived']).optional().describe('"archived" archives the products, "active" restores them'),
       }),
     }),
     response: z.object({ updated: z.number() }),

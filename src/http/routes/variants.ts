@@ -13,6 +13,7 @@ export function register(router: ApiRouter): void {
     method: 'GET',
     url: '/api/variants',
     summary: 'A page of variants (See Variants), with stock on hand, sorted and filtered like products',
+    description: 'Variants of archived products are left out unless `status` is `archived` or `all`.',
     tags: ['products'],
     query: listQuery,
     response: pageOf(variantListItem),
