@@ -276,5 +276,68 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(deleteDoc.responses['409'].description).toMatch(/has_history/);
       expect(deleteDoc.description).toMatch(/"status": "archived"/);
     });
+
+    it('archives many products in one bulk edit; the lists leave them out unless asked, and the till still sells one with a warning', async () => {
+      const made = [];
+      for (const code of ['ARC-LAMP', 'ARC-VASE', 'ARC-DESK']) {
+        const created = await api.call('POST', '/api/products', { name: `Archive test ${code}`, variants: [{ sku: code, barcode: `77${code.length}${made.length}000`, price: '5' }] });
+        made.push(created.body.id as string);
+      }
+      await api.call('POST', '/api/stock/movements', { sku: 'ARC-LAMP', kind: 'receipt', quantity: 4 });
+      const listed = async (path: string) => (await api.call('GET', path)).body;
+      const names = (page: { items: { name?: string; sku?: string }[] }) => page.items.map((item) => item.name ?? item.sku);
+
+      const bad = await api.call('POST', '/api/products/bulk-edit', { productIds: made, changes: { status: 'gone' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/^changes\.status: /);
+      const mixed = await api.call('POST', '/api/products/bulk-edit', { productIds: [...made, 'no-such-product'], changes: { status: 'archived' } });
+      expect(mixed.status).toBe(404);
+      expect(mixed.body.error.message).toBe('1 of the chosen products do not exist; nothing was changed.');
+      expect((await listed('/api/products?q=archive test')).total).toBe(3);
+
+      const archived = await api.call('POST', '/api/products/bulk-edit', { productIds: made.slice(0, 2), changes: { status: 'archived' } });
+      expect(archived.body).toEqual({ updated: 2 });
+      expect(names(await listed('/api/products?q=archive test'))).toEqual(['Archive test ARC-DESK']);
+      expect((await listed('/api/products?q=archive test')).total).toBe(1);
+      expect(names(await listed('/api/variants?q=arc-'))).toEqual(['ARC-DESK']);
+      const onlyArchived = await listed('/api/products?q=archive test&status=archived');
+      expect(onlyArchived.items.map((item: { name: string; status: string }) => [item.name, item.status])).toEqual([
+        ['Archive test ARC-LAMP', 'archived'],
+        ['Archive test ARC-VASE', 'archived'],
+      ]);
+      expect((await listed('/api/variants?q=arc-&status=archived')).items.map((item: { sku: string; status: string }) => [item.sku, item.status])).toEqual([
+        ['ARC-LAMP', 'archived'],
+        ['ARC-VASE', 'archived'],
+      ]);
+      expect((await listed('/api/products?q=archive test&status=all')).total).toBe(3);
+      const badFilter = await api.call('GET', '/api/products?status=deleted');
+      expect(badFilter.status).toBe(400);
+      expect(badFilter.body.error.message).toMatch(/^status: /);
+
+      // The till's lookup (the variant list) no longer offers it, but a scan still sells it, with a warning.
+      expect((await listed('/api/variants?q=ARC-LAMP&pageSize=10')).items).toEqual([]);
+      const sale = await api.call('POST', '/api/till/sales', { lines: [{ code: 'ARC-LAMP', quantity: 1 }, { code: 'ARC-DESK', quantity: 1 }] });
+      expect(sale.status).toBe(201);
+      expect(sale.body.lines.map((line: { sku: string; onHand: number; archived: boolean }) => [line.sku, line.onHand, line.archived])).toEqual([
+        ['ARC-LAMP', 3, true],
+        ['ARC-DESK', -1, false],
+      ]);
+      expect(sale.body.warnings).toEqual(['Line 1: "Archive test ARC-LAMP" (ARC-LAMP) is archived; the sale is recorded all the same. Restore the product in its editor if it is back on sale.']);
+      expect((await api.call('GET', '/api/stock?sku=ARC-LAMP')).body.total).toBe(3);
+      const plain = await api.call('POST', '/api/till/sales', { lines: [{ code: 'ARC-DESK', quantity: 1 }] });
+      expect(plain.body.warnings).toEqual([]);
+
+      const restored = await api.call('POST', '/api/products/bulk-edit', { productIds: made.slice(0, 2), changes: { status: 'active' } });
+      expect(restored.status).toBe(200);
+      expect((await listed('/api/products?q=archive test')).total).toBe(3);
+      expect((await api.call('POST', '/api/till/sales', { lines: [{ code: 'ARC-LAMP', quantity: 1 }] })).body.warnings).toEqual([]);
+
+      const document = (await api.call('GET', '/api/openapi.json')).body;
+      for (const path of ['/api/products', '/api/variants']) {
+        const status = document.paths[path].get.parameters.find((parameter: { name: string }) => parameter.name === 'status');
+        expect(status).toMatchObject({ in: 'query', schema: { enum: ['active', 'archived', 'all'], default: 'active' } });
+        expect(status.description ?? status.schema.description).toMatch(/not archived/);
+      }
+    });
   });
 }

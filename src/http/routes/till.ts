@@ -1,6 +1,8 @@
 // The till: a sale or return of several lines, scanned by SKU or barcode (decimal quantities for
 // per-unit products), in one transaction — all lines are recorded or none. A line may be an
-// unallocated item (a description and a price): it becomes a product in Unallocated.
+// unallocated item (a description and a price): it becomes a product in Unallocated. A scanned code
+// of an archived product still sells (the ledger records what happened at the counter), and the
+// answer warns that the product is archived (decision 40).
 import { z } from 'zod';
 import { inTransaction } from '../../db/transaction.ts';
 import { newId } from '../../db/ids.ts';
@@ -29,6 +31,7 @@ const saleLineView = z.object({
   quantity: z.number(),
   onHand: z.number(),
   created: z.boolean(),
+  archived: z.boolean().describe('the product is archived: the line is recorded all the same, and `warnings` says so'),
 });
 
 export function register(router: ApiRouter): void {
@@ -45,10 +48,16 @@ export function register(router: ApiRouter): void {
       location: z.string().optional(),
       lines: z.array(tillLine).min(1),
     }),
-    response: z.object({ reference: z.string(), kind: z.enum(['sale', 'return']), lines: z.array(saleLineView) }),
+    response: z.object({
+      reference: z.string(),
+      kind: z.enum(['sale', 'return']),
+      lines: z.array(saleLineView),
+      warnings: z.array(z.string()).describe('one sentence per line that sold or took back an archived product; the sale is recorded all the same'),
+    }),
     handler: async ({ caller, body }) => {
       const reference = `till:${newId()}`;
       const actor = actorOf(caller);
+      const warnings: string[] = [];
       const lines = await inTransaction(handle, async (trx) => {
         const recorded: Array<z.infer<typeof saleLineView>> = [];
         for (const [index, line] of body.lines.entries()) {
@@ -75,17 +84,24 @@ export function register(router: ApiRouter): void {
           );
           const variant = await trx
             .selectFrom('variant')
-            .select(['id', 'product_id', 'sku'])
-            .where('account_id', '=', caller.accountId)
-            .where('id', '=', result.movement.variantId)
+            .innerJoin('product', 'product.id', 'variant.product_id')
+            .select(['variant.id', 'variant.product_id', 'variant.sku', 'product.name', 'product.status'])
+            .where('variant.account_id', '=', caller.accountId)
+            .where('variant.id', '=', result.movement.variantId)
             .executeTakeFirstOrThrow();
-          recorded.push({ variantId: variant.id, productId: variant.product_id, sku: variant.sku, quantity: line.quantity, onHand: result.onHand, created });
+          const archived = variant.status === 'archived';
+          if (archived) warnings.push(archivedWarning(index, variant.name, variant.sku ?? line.code ?? '', body.kind));
+          recorded.push({ variantId: variant.id, productId: variant.product_id, sku: variant.sku, quantity: line.quantity, onHand: result.onHand, created, archived });
         }
         return recorded;
       });
-      return { reference, kind: body.kind, lines };
+      return { reference, kind: body.kind, lines, warnings };
     },
   });
+}
+
+function archivedWarning(index: number, productName: string, code: string, kind: 'sale' | 'return'): string {
+  return `Line ${index + 1}: "${productName}" (${code}) is archived; the ${kind} is recorded all the same. Restore the product in its editor if it is back on sale.`;
 }
 
 async function withLineNumber<T>(index: number, work: () => Promise<T>): Promise<T> {
