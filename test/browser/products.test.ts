@@ -1,10 +1,11 @@
 // Inventory → Products in Chromium: the Unallocated to-do list through the group column filter,
-// bulk edit of three of its products, column sets, See Variants and inline edit.
+// bulk edit of three of its products, column sets, See Variants and inline edit, and archived
+// products: out of the default list, archived in bulk, shown through the Status column's filter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startStack, type Stack } from './support/stack.ts';
 import { logIn, openBrowser, type BrowserSession } from './support/browser.ts';
-import { createProduct, getProduct, seedMasterData, type CreatedProduct, type MasterIds } from './support/seed.ts';
+import { apiOk, createProduct, getProduct, receiveStock, seedMasterData, type CreatedProduct, type MasterIds } from './support/seed.ts';
 
 async function gridRowNames(page: Page): Promise<string[]> {
   const cells = page.locator('[data-testid="products-grid"] .ag-center-cols-container .ag-row, [data-testid="products-grid"] .ag-pinned-left-cols-container .ag-row');
@@ -166,5 +167,51 @@ describe('products grid', () => {
     await viewport.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     await page.locator('.ag-center-cols-container .ag-row [col-id="sku"]', { hasText: 'BOLT-1004' }).waitFor();
     await browser.screenshot('variants-text-search-end');
+  });
+
+  it('leaves archived products out of the list, archives one in bulk, and shows them through the Status filter', async () => {
+    const { page } = browser;
+    const lamp = await createProduct(stack, { name: 'Brass lamp', variants: [{ sku: 'ARCH-LAMP', price: '45.00' }] });
+    const kettle = await createProduct(stack, { name: 'Old kettle', variants: [{ sku: 'ARCH-KETTLE', price: '20.00' }] });
+    await receiveStock(stack, 'ARCH-KETTLE', 2);
+    await apiOk(stack, 'PATCH', `/api/products/${kettle.id}`, { status: 'archived' });
+    await page.reload(); // a fresh grid: products, General fields, no filter (the session cookie stays)
+    // 4 imported, Oxford shirt, Bolt pack and the lamp; not the archived kettle.
+    await rowCountText(page, '7 products');
+    expect(await page.locator(`.ag-row[row-id="${kettle.id}"]`).count()).toBe(0);
+
+    // Archive the lamp through bulk edit: it leaves the list.
+    await page.locator(`.ag-pinned-left-cols-container .ag-row[row-id="${lamp.id}"] .ag-selection-checkbox input`).check();
+    await page.getByRole('button', { name: 'Bulk edit' }).click();
+    const panel = page.getByRole('form', { name: 'Bulk edit' });
+    await panel.getByLabel('Status').selectOption('archived');
+    await panel.getByRole('button', { name: /Apply 1 change/ }).click();
+    await page.getByText('1 product archived: kept with stock history and store links, and shown under Status → Archived.').waitFor();
+    await rowCountText(page, '6 products');
+    expect((await getProduct(stack, lamp.id)).status).toBe('archived');
+
+    // The Status column's filter: Archived shows both, each marked.
+    const statusHeader = page.locator('.ag-header-cell[col-id="status"]');
+    await statusHeader.hover();
+    await statusHeader.locator('.ag-header-cell-filter-button, .ag-header-icon.ag-header-cell-menu-button').first().click();
+    await page.getByRole('radio', { name: 'Archived', exact: true }).click();
+    await rowCountText(page, '2 products');
+    await page.keyboard.press('Escape');
+    // Each name cell reads the name followed by its Archived chip.
+    expect(await gridRowNames(page)).toEqual(['Brass lampArchived', 'Old kettleArchived']);
+    for (const product of [lamp, kettle]) {
+      await page.locator(`.ag-pinned-left-cols-container .ag-row[row-id="${product.id}"] [col-id="name"] .chip.archived`, { hasText: 'Archived' }).waitFor();
+      expect(await page.locator(`.ag-center-cols-container .ag-row[row-id="${product.id}"] [col-id="status"]`).textContent()).toBe('Archived');
+    }
+    await browser.screenshot('products-archived', { docs: true });
+
+    // All, archived too; and back to the default, which leaves them out again.
+    await statusHeader.hover();
+    await statusHeader.locator('.ag-header-cell-filter-button, .ag-header-icon.ag-header-cell-menu-button').first().click();
+    await page.getByRole('radio', { name: 'All', exact: true }).click();
+    await rowCountText(page, '8 products');
+    await page.getByRole('radio', { name: 'Active and draft' }).click();
+    await rowCountText(page, '6 products');
+    await page.keyboard.press('Escape');
   });
 });

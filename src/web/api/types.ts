@@ -41,6 +41,8 @@ export interface Variant {
   values: string[];
   onHand?: number;
   stock?: number;
+  /** the product's status, in the variant list */
+  status?: string;
 }
 
 export interface StoreLink {

@@ -20,6 +20,7 @@ type Changes = {
   taxGroupId?: string;
   costPrice?: string;
   ecommerce?: boolean;
+  status?: 'archived' | 'active';
 };
 
 export function BulkEditPanel({ productIds, master, onDone, onClose }: Props) {
@@ -31,6 +32,7 @@ export function BulkEditPanel({ productIds, master, onDone, onClose }: Props) {
   const [taxGroup, setTaxGroup] = useState('');
   const [costPrice, setCostPrice] = useState('');
   const [ecommerce, setEcommerce] = useState('');
+  const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -43,6 +45,7 @@ export function BulkEditPanel({ productIds, master, onDone, onClose }: Props) {
   if (taxGroup) changes.taxGroupId = taxGroup;
   if (costPrice.trim()) changes.costPrice = costPrice.trim();
   if (ecommerce) changes.ecommerce = ecommerce === 'on';
+  if (status === 'archived' || status === 'active') changes.status = status;
   const count = Object.keys(changes).length;
 
   async function submit(event: FormEvent) {
@@ -51,7 +54,14 @@ export function BulkEditPanel({ productIds, master, onDone, onClose }: Props) {
     setError(null);
     try {
       await api.post('/api/products/bulk-edit', { productIds, changes });
-      onDone(`${productIds.length} product${productIds.length === 1 ? '' : 's'} updated.`);
+      const products = `${productIds.length} product${productIds.length === 1 ? '' : 's'}`;
+      onDone(
+        changes.status === 'archived'
+          ? `${products} archived: kept with stock history and store links, and shown under Status → Archived.`
+          : changes.status === 'active'
+            ? `${products} restored.`
+            : `${products} updated.`,
+      );
     } catch (caught) {
       setError(errorSentence(caught));
     } finally {
@@ -114,6 +124,14 @@ export function BulkEditPanel({ productIds, master, onDone, onClose }: Props) {
             <option value="">Leave unchanged</option>
             <option value="on">On (should be on the website)</option>
             <option value="off">Off</option>
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={status} onChange={(e) => setStatus(e.target.value)} aria-label="Status">
+            <option value="">Leave unchanged</option>
+            <option value="archived">Archive (keep history, hide from lists and the till)</option>
+            <option value="active">Restore (active)</option>
           </select>
         </label>
       </div>

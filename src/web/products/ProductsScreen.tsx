@@ -2,7 +2,7 @@
 // column sets, column filters mapped to the list API, inline edit and bulk edit.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellValueChangedEvent, ColDef, GetRowIdParams, GridApi, IDatasource, IGetRowsParams, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
+import type { CellValueChangedEvent, ColDef, GetRowIdParams, GridApi, IDatasource, IGetRowsParams, RowClassRules, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
 import { api, errorSentence } from '../api/client.ts';
 import type { Page, Product, StoreLink, Variant } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
@@ -21,6 +21,8 @@ const defaultColDef: ColDef = { resizable: true, sortable: false, minWidth: 90, 
 const rowSelection: RowSelectionOptions = { mode: 'multiRow', headerCheckbox: false };
 const selectionColumnDef: SelectionColumnDef = { pinned: 'left', width: 48, minWidth: 48, maxWidth: 48, resizable: false };
 const getRowId = (params: GetRowIdParams<Row>) => String(params.data.id);
+/** An archived product (shown only when the Status filter asks for it) is greyed, with an Archived chip by its name. */
+const rowClassRules: RowClassRules<Row> = { 'row-archived': (params) => params.data?.status === 'archived' };
 
 /** Adds each row's stores (GET /api/store-links) for the Ecommerce column set; a row on no store gets []. */
 async function attachStoreLinks(page: Page<Row>): Promise<Page<Row>> {
@@ -75,6 +77,7 @@ export function ProductsScreen() {
   const [selected, setSelected] = useState<Product[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [unallocatedOnly, setUnallocatedOnly] = useState(false);
+  const [statusFilter, setStatusFilter] = useState<string | null>(null);
 
   const withLinks = fields === 'ecommerce';
   const datasource = useMemo<IDatasource>(
@@ -216,7 +219,11 @@ export function ProductsScreen() {
       <ErrorText error={editError} testId="edit-error" />
       {total?.count === 0 && !loadError && (
         <Empty>
-          {unallocatedOnly ? 'Nothing left in Unallocated — every product is finished.' : 'No products match. Create one, import a CSV, or connect a store.'}
+          {unallocatedOnly
+            ? 'Nothing left in Unallocated — every product is finished.'
+            : statusFilter === 'archived'
+              ? 'No archived products match.'
+              : 'No products match. Create one, import a CSV, or connect a store.'}
         </Empty>
       )}
       <div className="grid-wrap" data-testid="products-grid">
@@ -230,6 +237,7 @@ export function ProductsScreen() {
           columnDefs={columnDefs as never}
           defaultColDef={defaultColDef}
           getRowId={getRowId}
+          rowClassRules={rowClassRules}
           rowSelection={showVariants ? undefined : rowSelection}
           selectionColumnDef={selectionColumnDef}
           onGridReady={(e) => {
@@ -239,6 +247,7 @@ export function ProductsScreen() {
           onFilterChanged={(e) => {
             const model = e.api.getFilterModel() as Record<string, { value?: string }>;
             setUnallocatedOnly(model.productGroupId?.value === UNALLOCATED);
+            setStatusFilter(model.status?.value ?? null);
             e.api.deselectAll();
           }}
           onCellValueChanged={onCellValueChanged}

@@ -62,10 +62,39 @@ function ProductNameCell(params: ICellRendererParams<Product | Variant>) {
   const productId = (row as Variant).productId ?? row.id;
   const label = params.value ?? (row as Variant).productName ?? '';
   return (
-    <a href={`#/products/${encodeURIComponent(productId ?? '')}`} className="cell-link">
-      {label || '(no name)'}
-    </a>
+    <>
+      <a href={`#/products/${encodeURIComponent(productId ?? '')}`} className="cell-link">
+        {label || '(no name)'}
+      </a>
+      {row.status === 'archived' && <span className="chip archived">Archived</span>}
+    </>
   );
+}
+
+export const statusLabels: Record<string, string> = { active: 'Active', draft: 'Draft', archived: 'Archived' };
+
+/**
+ * The Status column. Its filter's first choice is "no filter", which the API answers with every
+ * product not archived (decision 40); Archived and All ask for the others.
+ */
+function statusColumn<T>(): ColDef<T> {
+  return {
+    colId: 'status',
+    field: 'status' as never,
+    headerName: 'Status',
+    refData: statusLabels,
+    minWidth: 110,
+    sortable: false,
+    cellClassRules: { 'cell-archived': (p) => p.value === 'archived' },
+    filter: ChoiceFilter,
+    filterParams: {
+      allLabel: 'Active and draft',
+      choices: (): Choice[] => [
+        { value: 'archived', label: 'Archived' },
+        { value: 'all', label: 'All' },
+      ],
+    },
+  };
 }
 
 function MissingCell(params: ICellRendererParams<Product>) {
@@ -173,6 +202,7 @@ export function productColumns(set: DataFields, master: MasterData): ColDef<Prod
         selectColumn('supplier', 'Supplier', master.suppliers) as ColDef<Product>,
         type,
         variants,
+        statusColumn<Product>(),
         missing,
       ];
     case 'pricing':
@@ -263,7 +293,7 @@ export function variantColumns(set: DataFields, master: MasterData): ColDef<Vari
   };
   switch (set) {
     case 'general':
-      return [product, options, sku, { field: 'barcode', colId: 'barcode', headerName: 'Barcode', editable: true, minWidth: 140, sortable: true }, group];
+      return [product, options, sku, { field: 'barcode', colId: 'barcode', headerName: 'Barcode', editable: true, minWidth: 140, sortable: true }, group, statusColumn<Variant>()];
     case 'pricing':
       return [product, options, sku, price, cost];
     case 'stock':

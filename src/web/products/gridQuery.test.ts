@@ -7,7 +7,7 @@ describe('gridRequestToQuery', () => {
     expect(gridRequestToQuery({ startRow: 300, endRow: 400, sortModel: [], filterModel: {} }, 100)).toMatchObject({ page: 4 });
   });
 
-  it('maps sort, text, group, ecommerce and missing-field filters to the list API', () => {
+  it('maps sort, text, group, ecommerce, missing-field and status filters to the list API', () => {
     const query = gridRequestToQuery(
       {
         startRow: 0,
@@ -18,11 +18,12 @@ describe('gridRequestToQuery', () => {
           productGroupId: { value: 'unallocated' },
           ecommerce: { value: 'true' },
           missingFields: { values: ['brand', 'costPrice'] },
+          status: { value: 'archived' },
         },
       },
       100,
     );
-    expect(query).toEqual({ page: 1, pageSize: 100, sort: 'name:desc', q: 'tee', productGroup: 'unallocated', ecommerce: 'true', missing: 'brand,costPrice' });
+    expect(query).toEqual({ page: 1, pageSize: 100, sort: 'name:desc', q: 'tee', productGroup: 'unallocated', ecommerce: 'true', missing: 'brand,costPrice', status: 'archived' });
   });
 
   it('leaves out filters that are empty', () => {

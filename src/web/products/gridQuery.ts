@@ -1,5 +1,6 @@
 // Turns what the Infinite Row Model asks for (a row window, a sort model, a filter model) into
-// the list API's query parameters: page/pageSize, sort=field:dir, q, productGroup, ecommerce, missing.
+// the list API's query parameters: page/pageSize, sort=field:dir, q, productGroup, ecommerce, missing,
+// status (no status filter: the API's default, every product not archived).
 import type { Query } from '../api/client.ts';
 
 export interface GridRequest {
@@ -39,6 +40,9 @@ export function gridRequestToQuery(request: GridRequest, blockSize: number): Que
 
   const missing = filters.missingFields as { values?: string[] } | undefined;
   if (missing?.values?.length) query.missing = missing.values.join(',');
+
+  const status = filters.status as { value?: string } | undefined;
+  if (status?.value) query.status = status.value;
 
   return query;
 }
