@@ -1,5 +1,6 @@
 // The till in Chromium: sell and return by SKU and barcode, decimal quantities for per-unit
-// products, and an unknown barcode sold as an unallocated item that lands in Unallocated.
+// products, an unknown barcode sold as an unallocated item that lands in Unallocated, and an
+// archived product: not offered by the lookup, but a scan still sells it, with a warning.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './support/stack.ts';
 import { logIn, openBrowser, type BrowserSession } from './support/browser.ts';
@@ -26,6 +27,9 @@ describe('till', () => {
     });
     await receiveStock(stack, 'MUG-1', 10);
     await receiveStock(stack, 'ROPE-12', 100);
+    const whistle = await createProduct(stack, { name: 'Tin whistle', productType: 'fixed', variants: [{ sku: 'WHISTLE-1', price: '6.00' }] });
+    await receiveStock(stack, 'WHISTLE-1', 5);
+    await apiOk(stack, 'PATCH', `/api/products/${whistle.id}`, { status: 'archived' });
     browser = await openBrowser(stack.baseUrl);
     await logIn(browser.page);
     await browser.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Till' }).click();
@@ -99,5 +103,29 @@ describe('till', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Inventory/ }).click();
     await page.getByRole('button', { name: 'Unallocated to-do' }).click();
     await page.locator('.ag-pinned-left-cols-container [col-id="name"]', { hasText: 'Blue biro' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Till' }).click();
+  });
+
+  it('does not offer an archived product as the code is typed, but sells it when scanned, saying it is archived', async () => {
+    const { page } = browser;
+    const till = page.getByRole('form', { name: 'Till' });
+    const lookup = page.waitForResponse((response) => response.url().includes('/api/variants') && response.url().includes('WHISTLE-1'));
+    await till.getByLabel('SKU or barcode').fill('WHISTLE-1');
+    expect((await (await lookup).json()).items).toEqual([]);
+    expect(await page.getByTestId('till-match').count()).toBe(0);
+    await till.getByLabel(/Quantity/).fill('1');
+    await till.getByRole('button', { name: 'Sell' }).click();
+    await expect
+      .poll(() => page.getByTestId('till-warning').textContent())
+      .toBe('"Tin whistle" (WHISTLE-1) is archived; the sale is recorded all the same. Restore the product in its editor if it is back on sale.');
+    await page.getByTestId('till-ticket').getByText(/Sold 1 × WHISTLE-1 \(archived product\).*4 on hand/).waitFor();
+    expect(await stockOf('WHISTLE-1')).toBe(4);
+    await browser.screenshot('till-archived', { docs: true });
+
+    // The next sale clears the warning.
+    await till.getByLabel('SKU or barcode').fill('MUG-1');
+    await till.getByRole('button', { name: 'Sell' }).click();
+    await page.getByTestId('till-ticket').getByText(/Sold 1 × .*MUG-1/).waitFor();
+    expect(await page.getByTestId('till-warning').count()).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 // The till: scan or type a SKU or barcode, a quantity (decimal for per-unit products), Sell or
 // Return. An unknown code can be sold as an unallocated item, to be finished under Unallocated.
+// The lookup (the variant list) leaves archived products out; a scanned code of one still sells,
+// and the sale's answer warns that it is archived (decision 40).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, errorSentence } from '../api/client.ts';
 import type { Page, Product, Variant } from '../api/types.ts';
@@ -22,7 +24,8 @@ interface TicketLine {
 
 interface SaleResult {
   reference: string;
-  lines: { variantId: string; productId: string; sku: string | null; quantity: number; onHand: number; created: boolean }[];
+  lines: { variantId: string; productId: string; sku: string | null; quantity: number; onHand: number; created: boolean; archived?: boolean }[];
+  warnings?: string[];
 }
 
 const QUANTITY = /^\d+(\.\d{1,3})?$/;
@@ -34,6 +37,7 @@ export function TillScreen() {
   const [quantity, setQuantity] = useState('1');
   const [match, setMatch] = useState<Match | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const [quantityError, setQuantityError] = useState<string | null>(null);
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
   const [description, setDescription] = useState('');
@@ -96,13 +100,15 @@ export function TillScreen() {
     if (qty === null) return;
     setBusy(true);
     setError(null);
+    setWarning(null);
     setUnknownCode(null);
     try {
       const result = await api.post<SaleResult>('/api/till/sales', { kind, lines: [{ code: typed, quantity: qty }] });
       const line = result?.lines?.[0];
       const label = match
         ? `${match.variant.productName ?? ''} ${match.variant.values?.join(' / ') ?? ''} (${match.variant.sku ?? typed})`.trim()
-        : line?.sku ?? typed;
+        : `${line?.sku ?? typed}${line?.archived ? ' (archived product)' : ''}`;
+      if (result?.warnings?.length) setWarning(result.warnings.map((text) => text.replace(/^Line 1: /, '')).join(' '));
       const stock = line ? `${line.onHand} on hand` : '';
       setTicket((lines) => [{ at: new Date().toLocaleTimeString(), kind, label, quantity: qty, stock }, ...lines].slice(0, 20));
       setCode('');
@@ -125,6 +131,7 @@ export function TillScreen() {
     const qty = readQuantity();
     if (qty === null) return;
     setUnallocatedError(null);
+    setWarning(null);
     try {
       await api.post('/api/till/sales', {
         kind: 'sale',
@@ -174,6 +181,11 @@ export function TillScreen() {
       )}
       <ErrorText error={quantityError} />
       <ErrorText error={error} testId="till-error" />
+      {warning && (
+        <p className="notice warn" role="status" data-testid="till-warning">
+          {warning}
+        </p>
+      )}
       {unknownCode && (
         <form className="card" onSubmit={sellUnallocated} aria-label="Sell as unallocated item">
           <h2>Sell “{unknownCode}” as an unallocated item</h2>
