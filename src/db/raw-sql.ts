@@ -11,6 +11,12 @@ export function dialectOf(db: Executor): Dialect {
 }
 
 const postgresTexts = new Map<string, string>();
+/**
+ * Only statements this short are cached: the hot path's are a few hundred characters, while a
+ * multi-row INSERT is tens of kilobytes and comes in a different length per batch, so caching
+ * those held up to 1,000 of them (≈ 50 MB during a 100,000-variant CSV import).
+ */
+const CACHED_TEXT_MAX = 4_096;
 
 function textFor(dialect: Dialect, sqlText: string): string {
   return dialect === 'sqlite' ? sqlText : postgresText(sqlText);
@@ -22,8 +28,10 @@ export function postgresText(sqlText: string): string {
   if (text === undefined) {
     let n = 0;
     text = sqlText.replace(/\?/g, () => `$${++n}`);
-    if (postgresTexts.size > 1000) postgresTexts.clear();
-    postgresTexts.set(sqlText, text);
+    if (sqlText.length <= CACHED_TEXT_MAX) {
+      if (postgresTexts.size > 1000) postgresTexts.clear();
+      postgresTexts.set(sqlText, text);
+    }
   }
   return text;
 }
