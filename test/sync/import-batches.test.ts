@@ -3,42 +3,14 @@
 // unwritten and unrecorded, so a resumed job imports it again.
 import { expect, it } from 'vitest';
 import { forEachDialect } from '../support/databases.ts';
+import { insertTestStore } from '../support/store-rows.ts';
 import { ensureDefaultAccount } from '../../src/accounts/accounts.ts';
-import { newId, nowIso } from '../../src/db/ids.ts';
 import type { DatabaseHandle } from '../../src/db/handle.ts';
-import { createCredentialCipher } from '../../src/security/credential-cipher.ts';
 import { getStoreRow } from '../../src/sync/stores/store-view.ts';
 import { importRemoteProducts } from '../../src/sync/import/import-product.ts';
 import { recordSyncLog } from '../../src/sync/sync-log/sync-log.ts';
 import type { RemoteProduct } from '../../src/channels/channel.ts';
 
-async function insertStore(handle: DatabaseHandle, accountId: string, locationId: string): Promise<string> {
-  const id = newId();
-  const now = nowIso();
-  await handle.db
-    .insertInto('store')
-    .values({
-      id,
-      account_id: accountId,
-      platform: 'shopify',
-      name: 'Batch shop',
-      url: `http://shop-${id}.example`,
-      credentials_encrypted: createCredentialCipher('x'.repeat(32)).encryptJson({ accessToken: 'secret' }),
-      location_id: locationId,
-      orders_location_id: locationId,
-      remote_location_id: null,
-      order_cursor: null,
-      order_cursor_started_at: now,
-      webhook_secret_encrypted: null,
-      state: 'connected',
-      last_sync_at: null,
-      last_error: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
-}
 
 function remote(title: string, variants: Array<{ sku: string; size: string }>): RemoteProduct {
   return {
@@ -65,7 +37,7 @@ function remote(title: string, variants: Array<{ sku: string; size: string }>): 
 async function setUp(handle: DatabaseHandle) {
   const account = await ensureDefaultAccount(handle);
   const main = (await handle.db.selectFrom('location').select('id').where('account_id', '=', account.id).executeTakeFirstOrThrow()).id;
-  const store = await getStoreRow(handle.db, account.id, await insertStore(handle, account.id, main));
+  const store = await getStoreRow(handle.db, account.id, await insertTestStore(handle, account.id, main, 'Batch shop'));
   return { account, store };
 }
 

@@ -4,11 +4,10 @@
 // (The same on every platform's emulator is pinned by the engine scenarios in test/e2e/platforms/.)
 import { expect, it } from 'vitest';
 import { forEachDialect } from '../support/databases.ts';
+import { insertTestStore } from '../support/store-rows.ts';
 import { ensureDefaultAccount } from '../../src/accounts/accounts.ts';
 import { createProduct, getProduct } from '../../src/catalog/products.ts';
-import { newId, nowIso } from '../../src/db/ids.ts';
 import type { DatabaseHandle } from '../../src/db/handle.ts';
-import { createCredentialCipher } from '../../src/security/credential-cipher.ts';
 import { getStoreRow, type StoreRow } from '../../src/sync/stores/store-view.ts';
 import { importRemoteProduct } from '../../src/sync/import/import-product.ts';
 import { markEditedProductLinks } from '../../src/sync/product-updates/detect-edits.ts';
@@ -17,30 +16,7 @@ import type { RemoteProduct } from '../../src/channels/channel.ts';
 async function newStore(handle: DatabaseHandle): Promise<{ accountId: string; store: StoreRow }> {
   const account = await ensureDefaultAccount(handle);
   const main = (await handle.db.selectFrom('location').select('id').where('account_id', '=', account.id).executeTakeFirstOrThrow()).id;
-  const id = newId();
-  const now = nowIso();
-  await handle.db
-    .insertInto('store')
-    .values({
-      id,
-      account_id: account.id,
-      platform: 'shopify',
-      name: 'Web shop',
-      url: `http://shop-${id}.example`,
-      credentials_encrypted: createCredentialCipher('x'.repeat(32)).encryptJson({ accessToken: 'secret' }),
-      location_id: main,
-      orders_location_id: main,
-      remote_location_id: null,
-      order_cursor: null,
-      order_cursor_started_at: now,
-      webhook_secret_encrypted: null,
-      state: 'connected',
-      last_sync_at: null,
-      last_error: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  const id = await insertTestStore(handle, account.id, main, 'Web shop');
   return { accountId: account.id, store: await getStoreRow(handle.db, account.id, id) };
 }
 

@@ -2,44 +2,15 @@
 // cannot produce (more than 5 options, one remote product matching two local products).
 import { expect, it } from 'vitest';
 import { forEachDialect } from '../support/databases.ts';
+import { insertTestStore } from '../support/store-rows.ts';
 import { ensureDefaultAccount } from '../../src/accounts/accounts.ts';
 import { createLocation } from '../../src/accounts/locations.ts';
 import { createProduct } from '../../src/catalog/products.ts';
-import { newId, nowIso } from '../../src/db/ids.ts';
-import type { DatabaseHandle } from '../../src/db/handle.ts';
-import { createCredentialCipher } from '../../src/security/credential-cipher.ts';
 import { updateStoreSettings } from '../../src/sync/stores/store-settings.ts';
 import { getStoreRow } from '../../src/sync/stores/store-view.ts';
 import { importRemoteProduct } from '../../src/sync/import/import-product.ts';
 import type { RemoteProduct } from '../../src/channels/channel.ts';
 
-async function insertStore(handle: DatabaseHandle, accountId: string, locationId: string): Promise<string> {
-  const id = newId();
-  const now = nowIso();
-  await handle.db
-    .insertInto('store')
-    .values({
-      id,
-      account_id: accountId,
-      platform: 'shopify',
-      name: 'Test shop',
-      url: `http://shop-${id}.example`,
-      credentials_encrypted: createCredentialCipher('x'.repeat(32)).encryptJson({ accessToken: 'secret' }),
-      location_id: locationId,
-      orders_location_id: locationId,
-      remote_location_id: null,
-      order_cursor: null,
-      order_cursor_started_at: now,
-      webhook_secret_encrypted: null,
-      state: 'connected',
-      last_sync_at: null,
-      last_error: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
-}
 
 function remote(title: string, options: string[], variants: Array<{ sku: string | null; values: string[]; barcode?: string }>): RemoteProduct {
   return {
@@ -68,7 +39,7 @@ forEachDialect('store settings and import rules', (getHandle) => {
     const handle = getHandle();
     const account = await ensureDefaultAccount(handle);
     const main = (await handle.db.selectFrom('location').select('id').where('account_id', '=', account.id).executeTakeFirstOrThrow()).id;
-    const storeId = await insertStore(handle, account.id, main);
+    const storeId = await insertTestStore(handle, account.id, main);
     const store = await getStoreRow(handle.db, account.id, storeId);
     await createProduct(handle, account.id, { name: 'Linked', variants: [{ sku: 'LINKED-1', price: '1.00' }] });
     const outcome = await importRemoteProduct(handle, store, remote('Linked remote', [], [{ sku: 'linked-1', values: [] }]), new Set());
@@ -99,7 +70,7 @@ forEachDialect('store settings and import rules', (getHandle) => {
     const handle = getHandle();
     const account = await ensureDefaultAccount(handle);
     const main = (await handle.db.selectFrom('location').select('id').where('account_id', '=', account.id).executeTakeFirstOrThrow()).id;
-    const store = await getStoreRow(handle.db, account.id, await insertStore(handle, account.id, main));
+    const store = await getStoreRow(handle.db, account.id, await insertTestStore(handle, account.id, main));
 
     const six = await importRemoteProduct(handle, store, remote('Six', ['A', 'B', 'C', 'D', 'E', 'F'], [{ sku: 'SIX-1', values: ['1', '2', '3', '4', '5', '6'] }]), new Set());
     expect(six).toEqual({ linked: 0, created: 0, skipped: [{ sku: 'SIX-1', reason: 'product "Six" has 6 options; Stockroom keeps at most 5 attributes' }] });
