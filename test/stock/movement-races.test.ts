@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/handle.ts';
 import { recordMovement } from '../../src/stock/record-movement.ts';
 import { listMovements } from '../../src/stock/stock-query.ts';
 import { DomainError } from '../../src/errors/domain-error.ts';
+import { untilSomeoneWaitsOnALock } from '../support/lock-waits.ts';
 import { createTestDatabase, postgresServerUrl, type TestDatabase } from '../support/databases.ts';
 import { newAccount, simpleProduct } from '../catalog/fixtures.ts';
 
@@ -39,11 +39,7 @@ describe.skipIf(!postgresServerUrl())('a movement racing the delete of its varia
         (error: unknown) => error,
       );
       // Let the delete commit only once the sale's statement waits on the variant's row lock.
-      for (;;) {
-        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(handle.db);
-        if (waiting.rows[0].n > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await untilSomeoneWaitsOnALock(handle);
       commit();
       await deletion;
       const outcome = await sale;

@@ -14,6 +14,7 @@ import { recordMovementIn } from '../../src/stock/record-movement.ts';
 import { listMovements } from '../../src/stock/stock-query.ts';
 import { deleteLocalProduct } from '../../src/sync/stores/delete-local-product.ts';
 import { saveSelection } from '../../src/sync/publish/selection.ts';
+import { untilSomeoneWaitsOnALock } from '../support/lock-waits.ts';
 import { createTestDatabase, forEachDialect, postgresServerUrl, type TestDatabase } from '../support/databases.ts';
 import { newAccount } from '../catalog/fixtures.ts';
 
@@ -114,11 +115,7 @@ describe.skipIf(!postgresServerUrl())('deleting a local product while a movement
         (error: unknown) => error,
       );
       // Let the movement commit only once the delete is waiting on a lock behind it.
-      for (;;) {
-        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(handle.db);
-        if (waiting.rows[0].n > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await untilSomeoneWaitsOnALock(handle);
       commit();
       await sale;
       const outcome = await deletion;
