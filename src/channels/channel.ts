@@ -120,6 +120,11 @@ export interface VariantDraft {
   optionValues: string[];
   /** Initial quantity, used on create only. */
   quantity: number;
+  /**
+   * On an update, the store variant this one is linked to: a connector identifies the variant by
+   * it before the SKU, so a SKU changed in the same edit as the values still finds its variant.
+   */
+  remoteVariantId?: string;
 }
 
 export interface ProductUpdateResult {

@@ -2,7 +2,8 @@
 // state) with the fields the API requires (type, weight, price); a product with options is created
 // in one request with its variants, whose option_values (display name + label) create the options;
 // stock is tracked per variant, or per product for a simple product. Names and SKUs are unique on
-// BigCommerce: a 409 becomes a clear per-product error. Updates write master fields only.
+// BigCommerce: a 409 becomes a clear per-product error. Updates write master fields only,
+// finding each store variant by its link (remote id) before its SKU.
 import { z } from 'zod';
 import { ChannelError, type ChannelLimits, type ProductDraft, type ProductUpdateResult, type RemoteProduct, type VariantDraft } from '../channel.ts';
 import { loadProduct, readProduct, withQuantities, type Catalog } from './catalog-reader.ts';
@@ -124,6 +125,31 @@ export async function findBcProduct(catalog: Catalog, draft: ProductDraft): Prom
 }
 
 
+/**
+ * The store variant each draft variant stands for: the one it is linked to (its remote id), else
+ * the one holding its SKU. By id first, so a variant whose SKU changed in this edit is still found.
+ */
+function matchVariants(variants: BcVariant[], draft: ProductDraft): Map<VariantDraft, BcVariant> {
+  const unmatched = new Map(variants.map((v) => [String(v.id), v]));
+  const matches = new Map<VariantDraft, BcVariant>();
+  for (const variant of draft.variants) {
+    const byId = variant.remoteVariantId === undefined ? undefined : unmatched.get(variant.remoteVariantId);
+    if (byId) {
+      matches.set(variant, byId);
+      unmatched.delete(variant.remoteVariantId!);
+    }
+  }
+  for (const variant of draft.variants) {
+    if (matches.has(variant)) continue;
+    const bySku = [...unmatched.values()].find((v) => skuKey(v.sku) !== '' && skuKey(v.sku) === skuKey(variant.sku));
+    if (bySku) {
+      matches.set(variant, bySku);
+      unmatched.delete(String(bySku.id));
+    }
+  }
+  return matches;
+}
+
 /** True when the store's variant already has the draft variant's value for each option (and no other option). */
 function sameOptionValues(existing: BcVariant, draft: ProductDraft, variant: VariantDraft): boolean {
   const wanted = optionValuesOf(draft, variant);
@@ -178,12 +204,12 @@ export async function updateBcProduct(catalog: Catalog, limits: ChannelLimits, r
   } catch (error) {
     throw conflictFor(draft, error, 'updated');
   }
-  const bySku = new Map(variants.map((v) => [skuKey(v.sku), v]));
+  const matches = matchVariants(variants, draft);
   const updates: Array<Record<string, unknown>> = [];
   const creates: VariantDraft[] = [];
   const replaced: BcVariant[] = [];
   for (const variant of draft.variants) {
-    const existing = bySku.get(skuKey(variant.sku));
+    const existing = matches.get(variant);
     if (!existing) creates.push(variant);
     else if (sameOptionValues(existing, draft, variant)) updates.push({ id: existing.id, ...variantFields(variant) });
     else {
@@ -191,15 +217,20 @@ export async function updateBcProduct(catalog: Catalog, limits: ChannelLimits, r
       creates.push(variant);
     }
   }
-  for (let start = 0; start < updates.length; start += VARIANT_BATCH) {
-    await catalog.client.request('PUT', '/v3/catalog/variants', collection(variantSchema), { body: updates.slice(start, start + VARIANT_BATCH) });
-  }
   // BigCommerce keeps a variant's option values for life: a PUT answers 200 and ignores them. A
-  // variant whose values changed is deleted, then created again with its SKU (SKUs are unique, so
-  // not the other way round; deleting first also lets two variants swap values). The new variant
-  // has a new id and no stock: the engine relinks it by SKU and pushes its quantity.
+  // variant whose values changed is deleted, then created again with the draft's SKU (SKUs are
+  // unique, so not the other way round; deleting first also lets two variants swap values, and
+  // frees an old SKU another variant takes in this edit). The new variant has a new id and no
+  // stock: the engine relinks it by SKU and pushes its quantity.
   for (const old of replaced) {
     await catalog.client.request('DELETE', `/v3/catalog/products/${productId}/variants/${old.id}`, z.unknown(), { noContent: null });
+  }
+  try {
+    for (let start = 0; start < updates.length; start += VARIANT_BATCH) {
+      await catalog.client.request('PUT', '/v3/catalog/variants', collection(variantSchema), { body: updates.slice(start, start + VARIANT_BATCH) });
+    }
+  } catch (error) {
+    throw conflictFor(draft, error, 'updated');
   }
   if (creates.length > 0) {
     const options = (await catalog.client.request('GET', `/v3/catalog/products/${productId}/options`, collection(productOptionSchema), { query: { limit: 250 } })).data;
@@ -214,7 +245,7 @@ export async function updateBcProduct(catalog: Catalog, limits: ChannelLimits, r
       }
     }
   }
-  const wanted = new Set(draft.variants.map((v) => skuKey(v.sku)));
-  const keptRemoteOnly = variants.filter((v) => !wanted.has(skuKey(v.sku))).map((v) => ((v.sku ?? '').trim() !== '' ? v.sku! : String(v.id)));
+  const matched = new Set([...matches.values()]);
+  const keptRemoteOnly = variants.filter((v) => !matched.has(v)).map((v) => ((v.sku ?? '').trim() !== '' ? v.sku! : String(v.id)));
   return { product: (await readProduct(catalog, remoteProductId))!, keptRemoteOnly };
 }

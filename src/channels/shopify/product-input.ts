@@ -65,7 +65,7 @@ function comboKey(values: string[]): string {
 
 /**
  * productSet replaces the variant list wholesale, so the plan lists every variant the product
- * should end with: the draft's (matched to existing ones by SKU, then by option values, so their
+ * should end with: the draft's (matched to existing ones by link, then SKU, then option values, so their
  * ids, inventory items and stock are kept) plus every variant that exists only on the store.
  */
 export function updatePlan(existing: RemoteProduct, draft: ProductDraft): UpdatePlan {
@@ -74,6 +74,14 @@ export function updatePlan(existing: RemoteProduct, draft: ProductDraft): Update
   const matches = new Map<VariantDraft, RemoteVariant>();
 
   for (const variant of draft.variants) {
+    const linked = variant.remoteVariantId === undefined ? undefined : unmatched.get(variant.remoteVariantId);
+    if (linked) {
+      matches.set(variant, linked);
+      unmatched.delete(linked.remoteVariantId);
+    }
+  }
+  for (const variant of draft.variants) {
+    if (matches.has(variant)) continue;
     const bySku = [...unmatched.values()].find((remote) => remote.sku !== null && remote.sku === variant.sku);
     if (bySku) {
       matches.set(variant, bySku);

@@ -117,6 +117,31 @@ function barcodeField(barcode: string | null): Record<string, string> {
 
 const skuKey = (sku: string | null | undefined) => (sku ?? '').trim().toLowerCase();
 
+/**
+ * The variation each draft variant stands for: the one it is linked to (its remote id), else the
+ * one holding its SKU. By id first, so a variant whose SKU changed in this edit is updated in place.
+ */
+function matchVariations(variations: WooVariation[], draft: ProductDraft): Map<VariantDraft, WooVariation> {
+  const unmatched = new Map(variations.map((v) => [String(v.id), v]));
+  const matches = new Map<VariantDraft, WooVariation>();
+  for (const variant of draft.variants) {
+    const byId = variant.remoteVariantId === undefined ? undefined : unmatched.get(variant.remoteVariantId);
+    if (byId) {
+      matches.set(variant, byId);
+      unmatched.delete(variant.remoteVariantId!);
+    }
+  }
+  for (const variant of draft.variants) {
+    if (matches.has(variant)) continue;
+    const bySku = [...unmatched.values()].find((v) => skuKey(v.sku) !== '' && skuKey(v.sku) === skuKey(variant.sku));
+    if (bySku) {
+      matches.set(variant, bySku);
+      unmatched.delete(String(bySku.id));
+    }
+  }
+  return matches;
+}
+
 export async function updateWooProduct(client: WooRestClient, limits: ChannelLimits, remoteProductId: string, draft: ProductDraft): Promise<ProductUpdateResult> {
   validateDraft(draft, limits);
   const current = await loadProduct(client, Number(remoteProductId));
@@ -135,8 +160,9 @@ export async function updateWooProduct(client: WooRestClient, limits: ChannelLim
     return { product: toRemoteProduct(loaded!), keptRemoteOnly: [] };
   }
 
-  const wanted = new Set(draft.variants.map((v) => skuKey(v.sku)));
-  const remoteOnly: WooVariation[] = current.variations.filter((v) => !wanted.has(skuKey(v.sku)));
+  const matches = matchVariations(current.variations, draft);
+  const matched = new Set([...matches.values()]);
+  const remoteOnly: WooVariation[] = current.variations.filter((v) => !matched.has(v));
   // Attributes are replaced wholesale: keep every value a store-only variation still uses.
   const existingOptions = variationOptions(current.product);
   const attributes = draft.options.map((option, position) => {
@@ -151,11 +177,10 @@ export async function updateWooProduct(client: WooRestClient, limits: ChannelLim
   }
   await client.request('PUT', `products/${productId}`, productSchema, { body: { name: draft.title, attributes } });
 
-  const bySku = new Map(current.variations.map((v) => [skuKey(v.sku), v]));
   const creates: Array<{ body: Record<string, unknown>; label: string }> = [];
   const updates: Array<{ body: Record<string, unknown>; label: string }> = [];
   for (const variant of draft.variants) {
-    const existing = bySku.get(skuKey(variant.sku));
+    const existing = matches.get(variant);
     if (existing) updates.push({ body: { id: existing.id, ...variationBody(draft, variant, false) }, label: variant.sku });
     else creates.push({ body: variationBody(draft, variant, true), label: variant.sku });
   }

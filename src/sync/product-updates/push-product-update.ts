@@ -1,8 +1,9 @@
 // Bringing one linked product on a store in line with its master fields (DESIGN rule 8): title,
 // options, variants, SKUs, barcodes and prices go out through channel.updateProduct, which never
 // touches description, images, categories or status. Variants only the store has are kept and
-// reported; new local variants are linked; a linked variant the store replaced (same SKU, new id)
-// is followed; a product deleted on the store is unlinked and reported, never deleted here.
+// reported; new local variants are linked; each linked variant goes out with its remote id, so the
+// connector finds it even when its SKU changed; a linked variant the store replaced (new id, the
+// draft's SKU) is followed; a product deleted on the store is unlinked and reported, never deleted here.
 import { nameKey } from '../../accounts/names.ts';
 import { sql } from 'kysely';
 import type { Channel, ProductDraft, RemoteVariant } from '../../channels/channel.ts';
@@ -99,7 +100,11 @@ export async function pushProductUpdate(handle: DatabaseHandle, store: StoreRow,
     await settle(handle.db, link);
     return { kind: 'blocked', name: product.name, reason: `not updated on the store: ${fit.reason}` };
   }
-  const draft = await buildDraft(handle.db, store, product, fit);
+  const built = await buildDraft(handle.db, store, product, fit);
+  const linkedRemote = new Map(
+    (await handle.db.selectFrom('variant_link').select(['variant_id', 'remote_variant_id']).where('product_link_id', '=', link.id).execute()).map((l) => [l.variant_id, l.remote_variant_id]),
+  );
+  const draft: ProductDraft = { ...built, variants: built.variants.map((v) => ({ ...v, remoteVariantId: linkedRemote.get(v.localVariantId) })) };
   const result = await channel.updateProduct(link.remote_product_id, draft);
 
   let newlyLinked = 0;

@@ -133,6 +133,39 @@ describe('BigCommerce product writes', () => {
     expect(idOf(again.product, 'SWP-RED')).toBe(idOf(result.product, 'SWP-RED'));
   });
 
+  it('update finds each variant by its linked id: a SKU and value changed together replace it, a SKU changed alone is written in place', async () => {
+    const original = draft('Linked Mug', 'LNK', ['Red', 'Blue', 'White']);
+    const created = await channel.createProduct(original);
+    const idOf = (product: typeof created, sku: string) => product.variants.find((v) => v.sku === sku)?.remoteVariantId;
+    const linked = original.variants.map((v) => ({ ...v, remoteVariantId: idOf(created, v.sku) }));
+    // LNK-RED becomes LNK-CRIMSON / Crimson; LNK-BLUE is renamed LNK-NAVY; LNK-WHITE takes the SKU LNK-RED just gave up.
+    const edited: ProductDraft = {
+      ...original,
+      options: [{ name: 'Colour', values: ['Crimson', 'Blue', 'White'] }],
+      variants: [
+        { ...linked[0], sku: 'LNK-CRIMSON', optionValues: ['Crimson'] },
+        { ...linked[1], sku: 'LNK-NAVY' },
+        { ...linked[2], sku: 'LNK-RED' },
+      ],
+    };
+    const result = await channel.updateProduct(created.remoteProductId, edited);
+    expect(result.keptRemoteOnly).toEqual([]);
+    expect(result.product.variants.map((v) => [v.sku, v.optionValues]).sort()).toEqual([
+      ['LNK-CRIMSON', ['Crimson']],
+      ['LNK-NAVY', ['Blue']],
+      ['LNK-RED', ['White']],
+    ]);
+    expect(idOf(result.product, 'LNK-CRIMSON')).not.toBe(idOf(created, 'LNK-RED'));
+    expect(idOf(result.product, 'LNK-NAVY')).toBe(idOf(created, 'LNK-BLUE'));
+    expect(idOf(result.product, 'LNK-RED')).toBe(idOf(created, 'LNK-WHITE'));
+    const state = await control.state();
+    expect(findBySku(state, 'LNK-CRIMSON')!.product.variants).toHaveLength(3);
+    expect(findBySku(state, 'LNK-BLUE')).toBeNull();
+    // In place keeps the stock; the replaced variant starts empty (the engine pushes its quantity).
+    expect(findBySku(state, 'LNK-NAVY')!.variant.quantities['1']).toBe(2);
+    expect(findBySku(state, 'LNK-RED')!.variant.quantities['1']).toBe(3);
+  });
+
   it('update of a product without options writes its SKU and price on the product', async () => {
     const simple: ProductDraft = {
       localProductId: 'local-candle',

@@ -383,6 +383,37 @@ export function defineEngineScenarios(target: PlatformTarget): void {
       expect(await storeDrift(handle(), accountId, storeId)).toEqual([]);
       expect((await pushProductUpdates(handle(), { accountId, storeId })).updated).toBe(0);
     });
+
+    it('pushes a SKU and value changed in one edit, and a SKU changed alone, finding each store variant by its link', async () => {
+      const teeId = (await handle().db.selectFrom('product').select('id').where('name', '=', 'Cotton Tee Classic').executeTakeFirstOrThrow()).id;
+      const tee = await getProduct(handle(), accountId, teeId);
+      const mediumRemoteId = await remoteVariantLinkedTo(handle(), storeId, 'TEE-M');
+      const mediumQuantity = await store.quantity('TEE-M');
+      await updateProduct(handle(), accountId, teeId, {
+        attributes: [{ name: 'Size', values: ['S', 'M', 'XXL'] }],
+        variants: tee.variants.map((v) =>
+          v.sku === 'TEE-L' ? { id: v.id, sku: 'TEE-XXL', values: ['XXL'] } : v.sku === 'TEE-M' ? { id: v.id, sku: 'TEE-M2', values: v.values } : { id: v.id, values: v.values },
+        ),
+      });
+
+      expect(await pushProductUpdates(handle(), { accountId, storeId })).toMatchObject({ updated: 1, unlinked: [], blocked: [], failed: [] });
+      const state = await store.state();
+      expect(['TEE-S', 'TEE-M2', 'TEE-XXL'].map((sku) => findBySku(state, sku)!.variant.options)).toEqual([['S'], ['M'], ['XXL']]);
+      // No stray variant keeps the old SKUs or the old value.
+      expect(findBySku(state, 'TEE-L')).toBeNull();
+      expect(findBySku(state, 'TEE-M')).toBeNull();
+      expect(findBySku(state, 'TEE-S')!.product.variants).toHaveLength(3);
+      // A SKU changed alone is written in place: same store variant, same link, same stock.
+      expect(findBySku(state, 'TEE-M2')!.variant.id).toBe(mediumRemoteId);
+      expect(await remoteVariantLinkedTo(handle(), storeId, 'TEE-M2')).toBe(mediumRemoteId);
+      await syncToIdle(handle());
+      expect(await remoteVariantLinkedTo(handle(), storeId, 'TEE-XXL')).toBe(findBySku(await store.state(), 'TEE-XXL')!.variant.id);
+      expect(await store.quantity('TEE-XXL')).toBe(4);
+      expect(await store.quantity('TEE-M2')).toBe(mediumQuantity);
+      expect(await store.quantity('TEE-S')).toBe(3);
+      expect(await storeDrift(handle(), accountId, storeId)).toEqual([]);
+      expect((await pushProductUpdates(handle(), { accountId, storeId })).updated).toBe(0);
+    });
   });
 }
 
