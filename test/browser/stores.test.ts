@@ -90,8 +90,9 @@ describe('stores', () => {
     await page.getByRole('tab', { name: 'See 3 Local Products' }).click();
     const row = (id: string) => page.locator(`[data-testid="local-products"] tr[data-product-id="${id}"] input[type="checkbox"]`);
     await row(jacket.id).waitFor();
-    expect(await row(jacket.id).isChecked()).toBe(true);
-    expect(await row(lamp.id).isChecked()).toBe(true);
+    // The pre-selection is applied once the list has rendered: poll rather than read once.
+    await expect.poll(() => row(jacket.id).isChecked()).toBe(true);
+    await expect.poll(() => row(lamp.id).isChecked()).toBe(true);
     expect(await row(giftCard.id).isChecked()).toBe(false);
     await browser.screenshot('store-local-products', { docs: true });
 
