@@ -6,6 +6,7 @@
 // finding each store variant by its link (remote id) before its SKU.
 import { z } from 'zod';
 import { ChannelError, type ChannelLimits, type ProductDraft, type ProductUpdateResult, type RemoteProduct, type VariantDraft } from '../channel.ts';
+import { matchLinkedVariants } from '../linked-variant-match.ts';
 import { loadProduct, readProduct, withQuantities, type Catalog } from './catalog-reader.ts';
 import { collection, productOptionSchema, productSchema, single, variantSchema, type BcProduct, type BcProductOption, type BcVariant } from './payloads.ts';
 
@@ -124,32 +125,6 @@ export async function findBcProduct(catalog: Catalog, draft: ProductDraft): Prom
   return hasSkus ? null : (await withQuantities(catalog, [named]))[0];
 }
 
-
-/**
- * The store variant each draft variant stands for: the one it is linked to (its remote id), else
- * the one holding its SKU. By id first, so a variant whose SKU changed in this edit is still found.
- */
-function matchVariants(variants: BcVariant[], draft: ProductDraft): Map<VariantDraft, BcVariant> {
-  const unmatched = new Map(variants.map((v) => [String(v.id), v]));
-  const matches = new Map<VariantDraft, BcVariant>();
-  for (const variant of draft.variants) {
-    const byId = variant.remoteVariantId === undefined ? undefined : unmatched.get(variant.remoteVariantId);
-    if (byId) {
-      matches.set(variant, byId);
-      unmatched.delete(variant.remoteVariantId!);
-    }
-  }
-  for (const variant of draft.variants) {
-    if (matches.has(variant)) continue;
-    const bySku = [...unmatched.values()].find((v) => skuKey(v.sku) !== '' && skuKey(v.sku) === skuKey(variant.sku));
-    if (bySku) {
-      matches.set(variant, bySku);
-      unmatched.delete(String(bySku.id));
-    }
-  }
-  return matches;
-}
-
 /** True when the store's variant already has the draft variant's value for each option (and no other option). */
 function sameOptionValues(existing: BcVariant, draft: ProductDraft, variant: VariantDraft): boolean {
   const wanted = optionValuesOf(draft, variant);
@@ -204,7 +179,7 @@ export async function updateBcProduct(catalog: Catalog, limits: ChannelLimits, r
   } catch (error) {
     throw conflictFor(draft, error, 'updated');
   }
-  const matches = matchVariants(variants, draft);
+  const matches = matchLinkedVariants(variants, draft);
   const updates: Array<Record<string, unknown>> = [];
   const creates: VariantDraft[] = [];
   const replaced: BcVariant[] = [];

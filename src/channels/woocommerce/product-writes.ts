@@ -4,6 +4,7 @@
 // and every per-item error inside a 200 answer is read.
 import { z } from 'zod';
 import { ChannelError, type ChannelLimits, type ProductDraft, type ProductUpdateResult, type RemoteProduct, type VariantDraft } from '../channel.ts';
+import { matchLinkedVariants } from '../linked-variant-match.ts';
 import { loadProduct } from './catalog-reader.ts';
 import { batchResponseSchema, productSchema, type WooBatchItem, type WooVariation } from './payloads.ts';
 import { toRemoteProduct, variationOptions } from './remote-product.ts';
@@ -115,33 +116,6 @@ function barcodeField(barcode: string | null): Record<string, string> {
   return barcode === null || barcode.trim() === '' ? {} : { global_unique_id: barcode };
 }
 
-const skuKey = (sku: string | null | undefined) => (sku ?? '').trim().toLowerCase();
-
-/**
- * The variation each draft variant stands for: the one it is linked to (its remote id), else the
- * one holding its SKU. By id first, so a variant whose SKU changed in this edit is updated in place.
- */
-function matchVariations(variations: WooVariation[], draft: ProductDraft): Map<VariantDraft, WooVariation> {
-  const unmatched = new Map(variations.map((v) => [String(v.id), v]));
-  const matches = new Map<VariantDraft, WooVariation>();
-  for (const variant of draft.variants) {
-    const byId = variant.remoteVariantId === undefined ? undefined : unmatched.get(variant.remoteVariantId);
-    if (byId) {
-      matches.set(variant, byId);
-      unmatched.delete(variant.remoteVariantId!);
-    }
-  }
-  for (const variant of draft.variants) {
-    if (matches.has(variant)) continue;
-    const bySku = [...unmatched.values()].find((v) => skuKey(v.sku) !== '' && skuKey(v.sku) === skuKey(variant.sku));
-    if (bySku) {
-      matches.set(variant, bySku);
-      unmatched.delete(String(bySku.id));
-    }
-  }
-  return matches;
-}
-
 export async function updateWooProduct(client: WooRestClient, limits: ChannelLimits, remoteProductId: string, draft: ProductDraft): Promise<ProductUpdateResult> {
   validateDraft(draft, limits);
   const current = await loadProduct(client, Number(remoteProductId));
@@ -160,7 +134,7 @@ export async function updateWooProduct(client: WooRestClient, limits: ChannelLim
     return { product: toRemoteProduct(loaded!), keptRemoteOnly: [] };
   }
 
-  const matches = matchVariations(current.variations, draft);
+  const matches = matchLinkedVariants(current.variations, draft);
   const matched = new Set([...matches.values()]);
   const remoteOnly: WooVariation[] = current.variations.filter((v) => !matched.has(v));
   // Attributes are replaced wholesale: keep every value a store-only variation still uses.
